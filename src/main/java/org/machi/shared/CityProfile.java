@@ -1,0 +1,147 @@
+package org.machi.shared;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The municipality Machi serves, read from the city profile YAML ({@code MACHI_CITY_PROFILE},
+ * default Atsugi) and validated at start-up: a broken profile stops the start with a message that
+ * names the property, the file and the line.
+ *
+ * @param code         the local government code (全国地方公共団体コード), six digits with check digit
+ * @param name         the city's name per language code; {@code ja} and {@code en} are required
+ * @param kana         reading of the Japanese name in hiragana
+ * @param prefecture   the prefecture's name per language code
+ * @param website      the city's official website
+ * @param phone        the city hall's main telephone number
+ * @param postalAddress the city hall's address per language code
+ * @param timeZone     the time zone in which residents read dates and times
+ * @param centre       approximate centre of the city
+ * @param districts    the areas that alerts, reports and facilities refer to
+ */
+@Validated
+@ConfigurationProperties("machi.city")
+public record CityProfile(
+        @NotBlank @Pattern(regexp = "\\d{6}", message = "must be the six-digit local government code") String code,
+        @NotEmpty Map<String, @NotBlank String> name,
+        @NotBlank @Pattern(regexp = HIRAGANA, message = "must be written in hiragana") String kana,
+        @NotEmpty Map<String, @NotBlank String> prefecture,
+        @NotNull URI website,
+        @NotBlank String phone,
+        @NotEmpty Map<String, @NotBlank String> postalAddress,
+        @NotNull ZoneId timeZone,
+        @NotNull @Valid Coordinates centre,
+        @NotEmpty List<@NotNull @Valid District> districts) {
+
+    static final String HIRAGANA = "[\\p{InHiragana}ー・ 　]+";
+
+    public String name(SiteLanguage language) {
+        return localized(name, language);
+    }
+
+    public String prefecture(SiteLanguage language) {
+        return localized(prefecture, language);
+    }
+
+    public String postalAddress(SiteLanguage language) {
+        return localized(postalAddress, language);
+    }
+
+    public Optional<District> district(String code) {
+        return districts.stream().filter(d -> d.code().equals(code)).findFirst();
+    }
+
+    /** Easy Japanese falls back to Japanese; every other language to English, then Japanese. */
+    private static String localized(Map<String, String> texts, SiteLanguage language) {
+        String exact = lookup(texts, language.code());
+        if (exact != null) {
+            return exact;
+        }
+        if (language == SiteLanguage.JA_EASY) {
+            return lookup(texts, "ja");
+        }
+        String english = lookup(texts, "en");
+        return english != null ? english : lookup(texts, "ja");
+    }
+
+    private static String lookup(Map<String, String> texts, String code) {
+        return texts.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(code))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
+    }
+
+    @AssertTrue(message = "name, prefecture and postal-address need at least 'ja' and 'en'")
+    public boolean isJapaneseAndEnglishGiven() {
+        return isMissingOrHasJaAndEn(name) && isMissingOrHasJaAndEn(prefecture) && isMissingOrHasJaAndEn(postalAddress);
+    }
+
+    @AssertTrue(message = "language keys must be among ja, ja-easy, en, zh-CN, ko, vi, pt-BR, es, tl")
+    public boolean isEveryLanguageKeyKnown() {
+        return keysKnown(name) && keysKnown(prefecture) && keysKnown(postalAddress);
+    }
+
+    @AssertTrue(message = "district codes and names must be unique")
+    public boolean isEveryDistrictUnique() {
+        if (districts == null) {
+            return true;
+        }
+        var codes = new HashSet<String>();
+        var names = new HashSet<String>();
+        return districts.stream().filter(d -> d != null)
+                .allMatch(d -> codes.add(d.code()) && names.add(d.name()));
+    }
+
+    private static boolean isMissingOrHasJaAndEn(Map<String, String> texts) {
+        return texts == null || (lookup(texts, "ja") != null && lookup(texts, "en") != null);
+    }
+
+    private static boolean keysKnown(Map<String, String> texts) {
+        return texts == null || texts.keySet().stream()
+                .allMatch(key -> SiteLanguage.fromCode(key.toLowerCase(Locale.ROOT)).isPresent());
+    }
+
+    /**
+     * One district (地区) of the city.
+     *
+     * @param code   stable identifier used in URLs, APIs and other modules' data
+     * @param name   Japanese name
+     * @param kana   reading in hiragana
+     * @param romaji name in Latin letters, for readers of the other languages
+     * @param centre approximate centre
+     */
+    public record District(
+            @NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case letters, digits and hyphens") String code,
+            @NotBlank String name,
+            @NotBlank @Pattern(regexp = HIRAGANA, message = "must be written in hiragana") String kana,
+            @NotBlank String romaji,
+            @NotNull @Valid Coordinates centre) {
+
+        /** The name as a reader of the given language reads it. */
+        public String displayName(SiteLanguage language) {
+            return language == SiteLanguage.JA || language == SiteLanguage.JA_EASY ? name : romaji;
+        }
+    }
+
+    /** A point in WGS 84 decimal degrees. */
+    public record Coordinates(
+            @NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
+            @NotNull @DecimalMin("-180") @DecimalMax("180") Double longitude) {
+    }
+}

@@ -1,0 +1,54 @@
+package org.machi.shared.installation;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.UUID;
+import org.machi.shared.Installation;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The single row that records this deployment. */
+@Repository
+class Installations {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Installations(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Records a node's start; the first start on an empty database creates the deployment. */
+    @Transactional
+    Installation recordStart() {
+        Timestamp now = Timestamp.from(clock.instant());
+        try {
+            jdbc.sql("""
+                    INSERT INTO shared.installation (singleton, installation_id, first_started_at, last_started_at, starts)
+                    SELECT TRUE, :id, :now, :now, 0
+                    WHERE NOT EXISTS (SELECT 1 FROM shared.installation)""")
+                    .param("id", UUID.randomUUID())
+                    .param("now", now)
+                    .update();
+        } catch (DuplicateKeyException anotherNodeWasFirst) {
+            // two nodes started on an empty database at once; the other one's row stands
+        }
+        jdbc.sql("UPDATE shared.installation SET last_started_at = :now, starts = starts + 1")
+                .param("now", now)
+                .update();
+        return current();
+    }
+
+    Installation current() {
+        return jdbc.sql("SELECT installation_id, first_started_at, last_started_at, starts FROM shared.installation")
+                .query((rs, n) -> new Installation(
+                        rs.getObject("installation_id", UUID.class),
+                        rs.getTimestamp("first_started_at").toInstant(),
+                        rs.getTimestamp("last_started_at").toInstant(),
+                        rs.getLong("starts")))
+                .single();
+    }
+}

@@ -1,0 +1,120 @@
+package org.machi.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+
+class CityProfileTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+            .withUserConfiguration(ProfileOnly.class);
+
+    @Test
+    void atsugiIsTheDefaultProfile() {
+        runner.withInitializer(context -> {
+            try {
+                new YamlPropertySourceLoader().load("atsugi", new ClassPathResource("city/atsugi.yml"))
+                        .forEach(context.getEnvironment().getPropertySources()::addFirst);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).run(context -> {
+            assertThat(context).hasNotFailed();
+            CityProfile city = context.getBean(CityProfile.class);
+            assertThat(city.code()).isEqualTo("142123");
+            assertThat(city.name(SiteLanguage.JA)).isEqualTo("厚木市");
+            assertThat(city.name(SiteLanguage.EN)).isEqualTo("Atsugi City");
+            assertThat(city.name(SiteLanguage.ZH_CN)).isEqualTo("厚木市");
+            assertThat(city.name(SiteLanguage.PT_BR)).isEqualTo("Cidade de Atsugi");
+            assertThat(city.timeZone().getId()).isEqualTo("Asia/Tokyo");
+            assertThat(city.districts()).hasSize(15);
+            assertThat(city.district("ogino")).get()
+                    .satisfies(d -> {
+                        assertThat(d.name()).isEqualTo("荻野地区");
+                        assertThat(d.kana()).isEqualTo("おぎのちく");
+                        assertThat(d.displayName(SiteLanguage.EN)).isEqualTo("Ogino");
+                        assertThat(d.displayName(SiteLanguage.JA_EASY)).isEqualTo("荻野地区");
+                    });
+        });
+    }
+
+    @Test
+    void anotherCityNeedsNoCode() {
+        runner.withPropertyValues(minimalCity("machi.city.name.ja=サンプル市", "machi.city.name.en=Sample City")).run(context -> {
+            assertThat(context).hasNotFailed();
+            CityProfile city = context.getBean(CityProfile.class);
+            assertThat(city.name(SiteLanguage.KO)).as("falls back to English").isEqualTo("Sample City");
+            assertThat(city.name(SiteLanguage.JA_EASY)).as("falls back to Japanese").isEqualTo("サンプル市");
+        });
+    }
+
+    @Test
+    void aBrokenProfileStopsTheStartNamingTheProperty() {
+        runner.withPropertyValues(minimalCity("machi.city.name.ja=サンプル市", "machi.city.name.en=Sample City",
+                "machi.city.districts[0].kana=kita")).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("machi.city.districts[0].kana")
+                    .hasMessageContaining("hiragana");
+        });
+    }
+
+    @Test
+    void duplicateDistrictsAndUnknownLanguagesAreRefused() {
+        runner.withPropertyValues(minimalCity("machi.city.name.ja=サンプル市", "machi.city.name.en=Sample City",
+                "machi.city.name.fr=Ville", "machi.city.districts[1].code=kita", "machi.city.districts[1].name=北地区",
+                "machi.city.districts[1].kana=きたちく", "machi.city.districts[1].romaji=Kita",
+                "machi.city.districts[1].centre.latitude=35", "machi.city.districts[1].centre.longitude=139")).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("district codes and names must be unique")
+                    .hasMessageContaining("language keys must be among");
+        });
+    }
+
+    @Test
+    void coordinatesOutsideTheGlobeAreRefused() {
+        runner.withPropertyValues(minimalCity("machi.city.name.ja=サンプル市", "machi.city.name.en=Sample City",
+                "machi.city.centre.latitude=135.4")).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("machi.city.centre.latitude");
+        });
+    }
+
+    private static String[] minimalCity(String... overrides) {
+        var values = new java.util.ArrayList<>(java.util.List.of(
+                "machi.city.code=999999",
+                "machi.city.kana=さんぷるし",
+                "machi.city.prefecture.ja=サンプル県",
+                "machi.city.prefecture.en=Sample Prefecture",
+                "machi.city.website=https://city.example/",
+                "machi.city.phone=000-000-0000",
+                "machi.city.postal-address.ja=サンプル市1-1",
+                "machi.city.postal-address.en=1-1 Sample",
+                "machi.city.time-zone=Asia/Tokyo",
+                "machi.city.centre.latitude=35.0",
+                "machi.city.centre.longitude=139.0",
+                "machi.city.districts[0].code=kita",
+                "machi.city.districts[0].name=北地区",
+                "machi.city.districts[0].kana=きたちく",
+                "machi.city.districts[0].romaji=Kita",
+                "machi.city.districts[0].centre.latitude=35.1",
+                "machi.city.districts[0].centre.longitude=139.1"));
+        values.addAll(java.util.List.of(overrides));
+        return values.toArray(String[]::new);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(CityProfile.class)
+    static class ProfileOnly {
+    }
+}

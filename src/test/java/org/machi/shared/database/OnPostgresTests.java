@@ -1,0 +1,62 @@
+package org.machi.shared.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.machi.testing.RequiresPostgres;
+import org.machi.testing.TestPostgres;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The whole application on a real PostgreSQL server, as production runs it (the postgres profile). */
+@RequiresPostgres
+@SpringBootTest(properties = "management.server.port=-1")
+@AutoConfigureMockMvc
+@ActiveProfiles("postgres")
+class OnPostgresTests {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", TestPostgres::freshDatabaseUrl);
+        registry.add("spring.datasource.username", TestPostgres::user);
+        registry.add("spring.datasource.password", TestPostgres::password);
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void runsOnPostgresql() {
+        String product = jdbc.sql("SELECT version()").query(String.class).single();
+        assertThat(product).startsWith("PostgreSQL");
+    }
+
+    @Test
+    void everyModuleMigrationRanIntoItsOwnSchemaAndHistory() {
+        assertThat(jdbc.sql("SELECT count(*) FROM flyway_schema_history_shared WHERE success").query(Long.class).single())
+                .isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'shared' AND table_name = 'installation'")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theStartWasRecorded() {
+        assertThat(jdbc.sql("SELECT starts FROM shared.installation").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void servesPages() throws Exception {
+        mvc.perform(get("/").param("lang", "en")).andExpect(status().isOk());
+    }
+}

@@ -1,0 +1,155 @@
+package org.machi.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.machi.shared.SiteLanguage;
+import org.machi.testing.Browser;
+import org.machi.testing.ErrorTriggers;
+import org.machi.testing.MachiWebTest;
+import org.machi.testing.Pages;
+import org.machi.testing.RequiresChromium;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/** Every page in a real Chromium: it loads, and axe-core finds no serious or critical WCAG 2 AA violation. */
+@MachiWebTest
+@RequiresChromium
+class PagesInBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private BrowserContext context;
+    private Page page;
+
+    @BeforeEach
+    void openBrowser() {
+        context = Browser.newContext();
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        context.close();
+    }
+
+    @Test
+    void everyPageHasNoSeriousAccessibilityViolation() {
+        List<String> pages = new ArrayList<>(Pages.all(mappings));
+        pages.add("/no-such-page");
+        assertThat(pages).contains("/", "/districts", "/accessibility", ErrorTriggers.FORBIDDEN, ErrorTriggers.BROKEN);
+
+        List<String> problems = new ArrayList<>();
+        for (String path : pages) {
+            var response = page.navigate(url(path));
+            boolean errorOnPurpose = path.startsWith("/test-errors/") || path.equals("/no-such-page");
+            if (!errorOnPurpose && response.status() != 200) {
+                problems.add(path + " answered " + response.status());
+            }
+            String violations = Browser.seriousViolations(page);
+            if (!violations.isEmpty()) {
+                problems.add(path + ":\n" + violations);
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theAccessibilityCheckFindsAViolationWhereThereIsOne() {
+        page.setContent("<!DOCTYPE html><html><head><title>t</title></head><body><main><img src='x.png'>"
+                + "<input type='text'></main></body></html>");
+        assertThat(Browser.seriousViolations(page)).contains("image-alt", "label");
+    }
+
+    @Test
+    void homePageInEveryLanguageHasNoSeriousAccessibilityViolation() {
+        List<String> problems = new ArrayList<>();
+        for (SiteLanguage language : SiteLanguage.values()) {
+            page.navigate(url("/?lang=" + language.code()));
+            assertThat(page.locator("html").getAttribute("lang")).isEqualTo(language.htmlLang());
+            String violations = Browser.seriousViolations(page);
+            if (!violations.isEmpty()) {
+                problems.add(language.code() + ":\n" + violations);
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theFirstTabReachesTheSkipLinkWhichMovesFocusToTheContent() {
+        page.navigate(url("/accessibility"));
+        page.keyboard().press("Tab");
+        assertThat(page.evaluate("document.activeElement.getAttribute('href')")).isEqualTo("#main");
+        assertThat(page.locator("a.skip-link").isVisible()).as("the skip link shows when focused").isTrue();
+
+        page.keyboard().press("Enter");
+        assertThat(page.evaluate("document.activeElement.id")).isEqualTo("main");
+    }
+
+    @Test
+    void languageAndTextSizeCanBeChangedWithTheKeyboardAlone() {
+        page.navigate(url("/districts"));
+        focus("summary");
+        page.keyboard().press("Enter");
+        focus("a[hreflang='en']");
+        page.keyboard().press("Enter");
+        page.waitForURL("**lang=en");
+        assertThat(page.locator("html").getAttribute("lang")).isEqualTo("en");
+        assertThat(page.locator("h1").textContent()).isEqualTo("Districts of the city");
+
+        focus(".text-size a[href*='text=largest']");
+        page.keyboard().press("Enter");
+        page.waitForURL("**text=largest");
+        assertThat(page.locator("html").getAttribute("class")).isEqualTo("text-largest");
+
+        page.navigate(url("/"));
+        assertThat(page.locator("html").getAttribute("lang")).as("the choice is kept").isEqualTo("en");
+        assertThat(page.locator("html").getAttribute("class")).isEqualTo("text-largest");
+        assertThat(page.evaluate("getComputedStyle(document.documentElement).fontSize")).isEqualTo("24px");
+    }
+
+    @Test
+    void pagesReadWithoutJavaScript() {
+        BrowserContext noScript = Browser.newContext(false);
+        try {
+            Page plain = noScript.newPage();
+            plain.navigate(url("/?lang=ko"));
+            assertThat(plain.locator("h1").textContent()).contains("아쓰기시");
+            plain.locator("summary").click();
+            plain.locator("a[hreflang='vi']").click();
+            plain.waitForURL("**lang=vi");
+            assertThat(plain.locator("html").getAttribute("lang")).isEqualTo("vi");
+        } finally {
+            noScript.close();
+        }
+    }
+
+    /** Tabs forward until the element matching the selector has focus, as a keyboard user does. */
+    private void focus(String selector) {
+        for (int presses = 0; presses < 60; presses++) {
+            page.keyboard().press("Tab");
+            Object focused = page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector);
+            if (Boolean.TRUE.equals(focused)) {
+                return;
+            }
+        }
+        throw new AssertionError("Tab never reached " + selector);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

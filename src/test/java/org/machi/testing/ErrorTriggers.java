@@ -1,0 +1,35 @@
+package org.machi.testing;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Test-only pages that fail on purpose, so that the 403 and 500 error pages can be seen. */
+@TestConfiguration(proxyBeanMethods = false)
+public class ErrorTriggers {
+
+    public static final String FORBIDDEN = "/test-errors/forbidden";
+    public static final String BROKEN = "/test-errors/broken";
+    public static final String BAD_REQUEST = "/test-errors/bad-request";
+
+    @Controller
+    static class Triggers {
+
+        @GetMapping(FORBIDDEN)
+        String forbidden() {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+
+        @GetMapping(BAD_REQUEST)
+        String badRequest() {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+
+        @GetMapping(BROKEN)
+        String broken() {
+            throw new IllegalStateException("a fault on purpose, to show the 500 page");
+        }
+    }
+}
