@@ -5,6 +5,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
+import org.machi.audit.AuditRecord;
+import org.machi.audit.AuditTrail;
 import org.machi.testing.RequiresPostgres;
 import org.machi.testing.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +17,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The whole application on a real PostgreSQL server, as production runs it (the postgres profile). */
 @RequiresPostgres
@@ -36,6 +39,9 @@ class OnPostgresTests {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    AuditTrail audit;
+
     @Test
     void runsOnPostgresql() {
         String product = jdbc.sql("SELECT version()").query(String.class).single();
@@ -44,8 +50,10 @@ class OnPostgresTests {
 
     @Test
     void everyModuleMigrationRanIntoItsOwnSchemaAndHistory() {
-        assertThat(jdbc.sql("SELECT count(*) FROM flyway_schema_history_shared WHERE success").query(Long.class).single())
-                .isPositive();
+        for (String module : new String[] {"shared", "audit"}) {
+            assertThat(jdbc.sql("SELECT count(*) FROM flyway_schema_history_" + module + " WHERE success").query(Long.class).single())
+                    .as(module).isPositive();
+        }
         assertThat(jdbc.sql("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'shared' AND table_name = 'installation'")
                 .query(Long.class).single()).isEqualTo(1);
     }
@@ -53,6 +61,17 @@ class OnPostgresTests {
     @Test
     void theStartWasRecorded() {
         assertThat(jdbc.sql("SELECT starts FROM shared.installation").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    @Transactional
+    void theAuditChainHoldsAndBreaksOnPostgresqlToo() {
+        var first = audit.record(AuditRecord.of("system", "test.first"));
+        audit.record(AuditRecord.of("system", "test.second"));
+        assertThat(audit.verify().intact()).isTrue();
+
+        jdbc.sql("UPDATE audit.entry SET actor = 'someone else' WHERE seq = :seq").param("seq", first.seq()).update();
+        assertThat(audit.verify().firstBrokenSeq()).isEqualTo(first.seq());
     }
 
     @Test
