@@ -2,8 +2,8 @@ package org.machi;
 
 import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -18,8 +18,10 @@ public class MachiApplication {
         SpringApplication application = new SpringApplication(MachiApplication.class);
         boolean command = Arrays.stream(args).anyMatch(COMMANDS::contains);
         if (command) {
-            application.setWebApplicationType(WebApplicationType.NONE);
-            System.exit(SpringApplication.exit(application.run(args)));
+            // the same application, but no port is opened
+            String[] withoutServer = Stream.concat(Arrays.stream(args),
+                    Stream.of("--server.port=-1", "--management.server.port=-1", "--spring.main.banner-mode=off")).toArray(String[]::new);
+            System.exit(SpringApplication.exit(application.run(withoutServer)));
         }
         application.run(args);
     }

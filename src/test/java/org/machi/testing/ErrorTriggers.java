@@ -1,6 +1,9 @@
 package org.machi.testing;
 
+import jakarta.servlet.http.HttpServletResponse;
+import org.machi.shared.PublicPaths;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,12 +16,20 @@ public class ErrorTriggers {
     public static final String FORBIDDEN = "/test-errors/forbidden";
     public static final String BROKEN = "/test-errors/broken";
     public static final String BAD_REQUEST = "/test-errors/bad-request";
+    /** A header the triggers set, so that an authorization test can tell "reached, then failed" from "refused". */
+    public static final String REACHED = "X-Test-Handler-Reached";
+
+    @Bean
+    PublicPaths errorTriggerPaths() {
+        return PublicPaths.of("/test-errors/**");
+    }
 
     @Controller
     static class Triggers {
 
         @GetMapping(FORBIDDEN)
-        String forbidden() {
+        String forbidden(HttpServletResponse response) {
+            response.setHeader(REACHED, "yes");
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
 

@@ -16,10 +16,12 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "management.server.port=0",
+        // every test signs in from 127.0.0.1; the per-account limit is what the throttle test checks
+        "machi.identity.throttle.attempts-per-address=100000",
         "machi.data-dir=target/test-data/web",
         "spring.datasource.url=jdbc:h2:mem:machi-web;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
 })
 @AutoConfigureMockMvc
-@Import(ErrorTriggers.class)
+@Import({ErrorTriggers.class, TestSupportConfiguration.class})
 public @interface MachiWebTest {
 }

@@ -53,6 +53,7 @@ public final class Pages {
         boolean get = methods.isEmpty() || methods.contains(RequestMethod.GET);
         boolean body = AnnotatedElementUtils.hasAnnotation(method.getBeanType(), ResponseBody.class)
                 || method.hasMethodAnnotation(ResponseBody.class);
-        return get && !body && !BasicErrorController.class.isAssignableFrom(method.getBeanType());
+        boolean download = method.isVoid(); // writes the response itself (an export), not a page
+        return get && !body && !download && !BasicErrorController.class.isAssignableFrom(method.getBeanType());
     }
 }

@@ -85,7 +85,7 @@ class JdbcAuditTrail implements AuditTrail {
         }
         var head = jdbc.sql("SELECT last_seq, last_hash FROM audit.chain_head").query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).single();
         if ((long) head[0] != walk.lastSeq || !head[1].equals(walk.lastHash)) {
-            return new ChainVerification(walk.checked, walk.lastSeq + 1, "entries after this point were removed");
+            return new ChainVerification(walk.checked, walk.lastSeq + 1, ChainVerification.Problem.TRUNCATED);
         }
         return new ChainVerification(walk.checked, null, null);
     }
@@ -159,16 +159,16 @@ class JdbcAuditTrail implements AuditTrail {
         long lastSeq;
         String lastHash = "";
         Long broken;
-        String problem;
+        ChainVerification.Problem problem;
 
         void check(AuditEntry entry) {
             checked++;
             if (entry.seq() != lastSeq + 1) {
-                fail(lastSeq + 1, "entry is missing (removed)");
+                fail(lastSeq + 1, ChainVerification.Problem.MISSING);
             } else if (!entry.previousHash().equals(lastHash)) {
-                fail(entry.seq(), "does not follow the previous entry (an entry before it was removed, replaced or inserted)");
+                fail(entry.seq(), ChainVerification.Problem.OUT_OF_CHAIN);
             } else if (!matches(entry)) {
-                fail(entry.seq(), "entry was altered");
+                fail(entry.seq(), ChainVerification.Problem.ALTERED);
             } else {
                 lastSeq = entry.seq();
                 lastHash = entry.hash();
@@ -183,7 +183,7 @@ class JdbcAuditTrail implements AuditTrail {
             }
         }
 
-        private void fail(long seq, String why) {
+        private void fail(long seq, ChainVerification.Problem why) {
             broken = seq;
             problem = why;
         }

@@ -49,7 +49,7 @@ class AuditCommands implements ApplicationRunner, ExitCodeGenerator {
             System.out.printf("Audit trail intact: %d entries checked.%n", result.entriesChecked());
         } else {
             System.out.printf("Audit trail BROKEN at entry %d: %s (%d entries checked).%n",
-                    result.firstBrokenSeq(), result.problem(), result.entriesChecked());
+                    result.firstBrokenSeq(), result.problem().description(), result.entriesChecked());
         }
     }
 

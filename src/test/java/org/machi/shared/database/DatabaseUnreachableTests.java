@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.machi.MachiApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -24,9 +23,8 @@ class DatabaseUnreachableTests {
         String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/machi?password=secret&connectTimeout=2";
 
         assertThatThrownBy(() -> new SpringApplicationBuilder(MachiApplication.class)
-                .web(WebApplicationType.NONE)
                 .profiles("postgres")
-                .run("--spring.datasource.url=" + url, "--spring.main.banner-mode=off",
+                .run("--spring.datasource.url=" + url, "--spring.main.banner-mode=off", "--server.port=-1", "--management.server.port=-1", "--machi.data-dir=target/test-data/unreachable",
                         "--spring.datasource.hikari.connection-timeout=2000")).isNotNull();
 
         assertThat(output.getAll())

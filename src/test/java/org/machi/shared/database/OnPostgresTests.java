@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The whole application on a real PostgreSQL server, as production runs it (the postgres profile). */
 @RequiresPostgres
-@SpringBootTest(properties = "management.server.port=-1")
+@SpringBootTest(properties = {"management.server.port=-1", "machi.data-dir=target/test-data/postgres"})
 @AutoConfigureMockMvc
 @ActiveProfiles("postgres")
 class OnPostgresTests {

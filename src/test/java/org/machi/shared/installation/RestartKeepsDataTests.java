@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.machi.MachiApplication;
 import org.machi.shared.Installation;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -35,7 +34,7 @@ class RestartKeepsDataTests {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(MachiApplication.class)
-                .web(WebApplicationType.NONE)
-                .run("--machi.data-dir=" + dataDir.toAbsolutePath(), "--spring.main.banner-mode=off");
+                .run("--machi.data-dir=" + dataDir.toAbsolutePath(), "--spring.main.banner-mode=off", "--server.port=-1",
+                        "--management.server.port=-1");
     }
 }

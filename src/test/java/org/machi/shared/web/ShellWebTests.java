@@ -125,8 +125,8 @@ class ShellWebTests {
     }
 
     @Test
-    void pagesAcceptOnlyGet() throws Exception {
-        mvc.perform(post("/")).andExpect(status().isMethodNotAllowed());
+    void aPostWithoutTheFormsTokenIsRefused() throws Exception {
+        mvc.perform(post("/")).andExpect(status().isForbidden());
     }
 
     private String lang(RequestBuilder request) throws Exception {

@@ -1,0 +1,99 @@
+package org.machi.identity.account;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.machi.identity.Assurance;
+import org.machi.identity.StaffRole;
+import org.machi.shared.DataProtection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The accounts table; sign-in names are sealed on the way in and opened on the way out. */
+@Repository
+public class Accounts {
+
+    private static final String LOGIN_CONTEXT = "identity.account.login";
+
+    private final JdbcClient jdbc;
+    private final DataProtection protection;
+
+    Accounts(JdbcClient jdbc, DataProtection protection) {
+        this.jdbc = jdbc;
+        this.protection = protection;
+    }
+
+    public Optional<Account> findByLogin(String login) {
+        return jdbc.sql("SELECT * FROM identity.account WHERE login_hash = :hash")
+                .param("hash", protection.lookupHash(LoginNames.normalize(login)))
+                .query(this::account)
+                .optional();
+    }
+
+    public Optional<Account> findById(UUID id) {
+        return jdbc.sql("SELECT * FROM identity.account WHERE id = :id").param("id", id).query(this::account).optional();
+    }
+
+    public boolean existsByLogin(String login) {
+        return jdbc.sql("SELECT count(*) FROM identity.account WHERE login_hash = :hash")
+                .param("hash", protection.lookupHash(LoginNames.normalize(login)))
+                .query(Long.class).single() > 0;
+    }
+
+    public boolean anyStaff() {
+        return jdbc.sql("SELECT count(*) FROM identity.account WHERE kind = 'STAFF'").query(Long.class).single() > 0;
+    }
+
+    public void insert(Account account) {
+        String login = LoginNames.normalize(account.login());
+        jdbc.sql("""
+                INSERT INTO identity.account (id, kind, login_hash, login_sealed, password_hash, password_must_change,
+                                              assurance, status, created_at, version)
+                VALUES (:id, :kind, :hash, :sealed, :password, :mustChange, :assurance, :status, :created, 0)""")
+                .param("id", account.id())
+                .param("kind", account.kind().name())
+                .param("hash", protection.lookupHash(login))
+                .param("sealed", protection.seal(login, LOGIN_CONTEXT + ":" + account.id()))
+                .param("password", account.passwordHash())
+                .param("mustChange", account.passwordMustChange())
+                .param("assurance", account.assurance().name())
+                .param("status", account.active() ? "ACTIVE" : "DISABLED")
+                .param("created", Timestamp.from(account.createdAt()))
+                .update();
+        for (StaffRole role : account.roles()) {
+            jdbc.sql("INSERT INTO identity.staff_role (account_id, role) VALUES (:id, :role)")
+                    .param("id", account.id()).param("role", role.name()).update();
+        }
+    }
+
+    public void changePassword(UUID id, String passwordHash) {
+        jdbc.sql("UPDATE identity.account SET password_hash = :hash, password_must_change = FALSE, version = version + 1 WHERE id = :id")
+                .param("hash", passwordHash).param("id", id).update();
+    }
+
+    private Account account(ResultSet rs, int row) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        return new Account(id,
+                AccountKind.valueOf(rs.getString("kind")),
+                protection.open(rs.getString("login_sealed"), LOGIN_CONTEXT + ":" + id),
+                rs.getString("password_hash"),
+                rs.getBoolean("password_must_change"),
+                Assurance.valueOf(rs.getString("assurance")),
+                "ACTIVE".equals(rs.getString("status")),
+                roles(id),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    private Set<StaffRole> roles(UUID id) {
+        List<String> names = jdbc.sql("SELECT role FROM identity.staff_role WHERE account_id = :id").param("id", id)
+                .query(String.class).list();
+        Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
+        names.forEach(name -> roles.add(StaffRole.valueOf(name)));
+        return roles;
+    }
+}

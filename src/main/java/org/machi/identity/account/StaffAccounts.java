@@ -1,0 +1,75 @@
+package org.machi.identity.account;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.machi.audit.AuditRecord;
+import org.machi.audit.AuditTrail;
+import org.machi.identity.Assurance;
+import org.machi.identity.StaffRole;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Staff accounts: the first administrator, and password changes. */
+@Service
+public class StaffAccounts {
+
+    /** Letters and digits that cannot be mistaken for each other when read off a console. */
+    private static final String READABLE = "abcdefghjkmnpqrstuvwxyz23456789";
+
+    private final Accounts accounts;
+    private final PasswordEncoder encoder;
+    private final PasswordPolicy policy;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    StaffAccounts(Accounts accounts, PasswordEncoder encoder, PasswordPolicy policy, AuditTrail audit, Clock clock) {
+        this.accounts = accounts;
+        this.encoder = encoder;
+        this.policy = policy;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The administrator's one-time password when this call created the first staff account. */
+    @Transactional
+    public java.util.Optional<String> createFirstAdministrator(String staffId) {
+        if (accounts.anyStaff()) {
+            return java.util.Optional.empty();
+        }
+        String oneTimePassword = oneTimePassword();
+        var account = new Account(UUID.randomUUID(), AccountKind.STAFF, staffId, encoder.encode(oneTimePassword), true,
+                Assurance.SELF_ASSERTED, true, Set.of(StaffRole.SYSTEM_ADMINISTRATOR), clock.instant());
+        accounts.insert(account);
+        audit.record(AuditRecord.of("system", "staff.created").about(account.reference(), "identity.account")
+                .withDetail("first administrator, role SYSTEM_ADMINISTRATOR"));
+        return java.util.Optional.of(oneTimePassword);
+    }
+
+    /** Sets a new password; returns the message keys of the rules it breaks (nothing is changed then). */
+    @Transactional
+    public List<String> changePassword(UUID accountId, String newPassword) {
+        Account account = accounts.findById(accountId).orElseThrow();
+        List<String> problems = policy.problems(newPassword, account.login(), account.isStaff());
+        if (problems.isEmpty()) {
+            accounts.changePassword(accountId, encoder.encode(newPassword));
+            audit.record(AuditRecord.of(account.reference(), "password.changed"));
+        }
+        return problems;
+    }
+
+    private String oneTimePassword() {
+        var password = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            if (i > 0 && i % 5 == 0) {
+                password.append('-');
+            }
+            password.append(READABLE.charAt(random.nextInt(READABLE.length())));
+        }
+        return password.toString();
+    }
+}

@@ -1,0 +1,100 @@
+package org.machi.identity.security;
+
+import java.util.List;
+import org.machi.identity.Permission;
+import org.machi.shared.PublicPaths;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AllAuthoritiesAuthorizationManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Deny by default: a path is reachable only if a module declared it public ({@link PublicPaths})
+ * or a rule here admits it. Everything under {@code /staff} needs the second factor; which
+ * permission a back-office page needs is declared on its controller with {@code @PreAuthorize}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+            + "base-uri 'self'; object-src 'none'";
+
+    @Bean
+    SecurityFilterChain web(HttpSecurity http, List<PublicPaths> publicPaths, SignInHandlers signIn,
+                            SecondFactorGate secondFactorGate, SecurityContextRepository contexts,
+                            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers,
+                            SignInThrottle throttle) throws Exception {
+        String[] open = publicPaths.stream().flatMap(p -> p.patterns().stream()).distinct().toArray(String[]::new);
+        http.securityContext(context -> context.securityContextRepository(contexts))
+                .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, open).permitAll()
+                        .requestMatchers("/sign-in", "/staff/sign-in").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/sign-out").authenticated()
+                        .requestMatchers("/account", "/account/**").hasAuthority(Permission.OWN_ACCOUNT.authority())
+                        .requestMatchers("/staff/password").hasAnyAuthority(AccountUserDetailsService.MUST_CHANGE_PASSWORD,
+                                Permission.BACK_OFFICE.authority())
+                        .requestMatchers("/staff/second-factor", "/staff/second-factor/**").hasAuthority(Permission.BACK_OFFICE.authority())
+                        .requestMatchers("/staff", "/staff/**").access(AllAuthoritiesAuthorizationManager.hasAllAuthorities(
+                                Permission.BACK_OFFICE.authority(), SecondFactorGate.TOTP_AUTHORITY))
+                        .anyRequest().access(new UnmappedPaths(controllers)))
+                .formLogin(form -> form
+                        .loginPage("/sign-in")
+                        .loginProcessingUrl("/sign-in")
+                        .usernameParameter("login")
+                        .passwordParameter("password")
+                        .successHandler(signIn)
+                        .failureHandler(signIn))
+                .logout(logout -> logout
+                        .logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/sign-out"))
+                        .logoutSuccessUrl("/?signedOut"))
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/staff/sign-in"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/staff/**"))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/sign-in"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/**"))
+                        .accessDeniedHandler(secondFactorGate))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .frameOptions(frame -> frame.deny()));
+        return http.build();
+    }
+
+    /** The throttle runs inside the security chain only, not a second time as a plain servlet filter. */
+    @Bean
+    FilterRegistrationBean<SignInThrottle> throttleOnlyInTheSecurityChain(SignInThrottle throttle) {
+        var registration = new FilterRegistrationBean<>(throttle);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+                new HttpSessionSecurityContextRepository());
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

@@ -1,0 +1,56 @@
+package org.machi.identity.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.machi.audit.AuditRecord;
+import org.machi.audit.AuditTrail;
+import org.machi.identity.totp.TotpCredentials;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where a sign-in leads, and its record in the audit trail. A failure never says whether the
+ * account exists: the page shows one message for every reason.
+ */
+@Component
+class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
+
+    private final AuditTrail audit;
+    private final TotpCredentials totp;
+    private final SavedRequestAwareAuthenticationSuccessHandler residents = new SavedRequestAwareAuthenticationSuccessHandler();
+
+    SignInHandlers(AuditTrail audit, TotpCredentials totp) {
+        this.audit = audit;
+        this.totp = totp;
+        residents.setDefaultTargetUrl("/account");
+    }
+
+    @Override
+    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws IOException, jakarta.servlet.ServletException {
+        MachiUser user = (MachiUser) authentication.getPrincipal();
+        audit.record(AuditRecord.of(user.getUsername(), "sign-in.password.succeeded"));
+        if (!user.isStaff()) {
+            residents.onAuthenticationSuccess(request, response, authentication);
+        } else if (user.passwordMustChange()) {
+            response.sendRedirect(request.getContextPath() + "/staff/password");
+        } else if (!totp.isEnrolled(user.accountId())) {
+            response.sendRedirect(request.getContextPath() + "/staff/second-factor/enrol");
+        } else {
+            response.sendRedirect(request.getContextPath() + "/staff/second-factor");
+        }
+    }
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
+        audit.record(AuditRecord.of("anonymous", "sign-in.password.failed").withDetail(exception.getClass().getSimpleName()));
+        boolean staff = "staff".equals(request.getParameter("audience"));
+        response.sendRedirect(request.getContextPath() + (staff ? "/staff/sign-in?error" : "/sign-in?error"));
+    }
+}

@@ -1,0 +1,37 @@
+package org.machi.identity.web;
+
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The sign-in pages; the form posts to Spring Security's processing of {@code POST /sign-in}. A
+ * failed attempt comes back with {@code ?error} and one message, whatever the reason.
+ */
+@Controller
+class SignInController {
+
+    @GetMapping("/sign-in")
+    String residentSignIn(@RequestParam(required = false) String error, @RequestParam(required = false) String throttled,
+                          Model model) {
+        addProblem(error, throttled, model);
+        return "identity/sign-in";
+    }
+
+    @GetMapping("/staff/sign-in")
+    String staffSignIn(@RequestParam(required = false) String error, @RequestParam(required = false) String throttled,
+                       Model model) {
+        addProblem(error, throttled, model);
+        return "identity/staff-sign-in";
+    }
+
+    private static void addProblem(String error, String throttled, Model model) {
+        if (throttled != null) {
+            model.addAttribute("problems", List.of("signIn.throttled"));
+        } else if (error != null) {
+            model.addAttribute("problems", List.of("signIn.failed"));
+        }
+    }
+}

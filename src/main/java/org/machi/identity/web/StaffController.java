@@ -1,0 +1,108 @@
+package org.machi.identity.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.machi.identity.account.Accounts;
+import org.machi.identity.account.StaffAccounts;
+import org.machi.identity.security.MachiUser;
+import org.machi.identity.security.StaffSignIn;
+import org.machi.identity.totp.TotpCredentials;
+import org.machi.shared.CityProfile;
+import org.machi.shared.SiteLanguage;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The staff sign-in steps after the password: a new password when required, then the second factor. */
+@Controller
+class StaffController {
+
+    private final StaffAccounts staff;
+    private final Accounts accounts;
+    private final TotpCredentials totp;
+    private final StaffSignIn signIn;
+    private final CityProfile city;
+
+    StaffController(StaffAccounts staff, Accounts accounts, TotpCredentials totp, StaffSignIn signIn, CityProfile city) {
+        this.staff = staff;
+        this.accounts = accounts;
+        this.totp = totp;
+        this.signIn = signIn;
+        this.city = city;
+    }
+
+    @GetMapping("/staff")
+    String home() {
+        return "identity/staff-home";
+    }
+
+    @GetMapping("/staff/password")
+    String passwordForm() {
+        return "identity/staff-password";
+    }
+
+    @PostMapping("/staff/password")
+    String changePassword(@AuthenticationPrincipal MachiUser user, @RequestParam(defaultValue = "") String password,
+                          @RequestParam(defaultValue = "") String confirmation, Model model,
+                          HttpServletRequest request, HttpServletResponse response) {
+        List<String> problems = password.equals(confirmation) ? staff.changePassword(user.accountId(), password)
+                : List.of("password.mismatch");
+        if (!problems.isEmpty()) {
+            model.addAttribute("problems", problems);
+            return "identity/staff-password";
+        }
+        signIn.reload(user.accountId(), request, response);
+        return totp.isEnrolled(user.accountId()) ? "redirect:/staff/second-factor" : "redirect:/staff/second-factor/enrol";
+    }
+
+    @GetMapping("/staff/second-factor/enrol")
+    String enrolForm(@AuthenticationPrincipal MachiUser user, Model model) {
+        if (totp.isEnrolled(user.accountId())) {
+            return "redirect:/staff/second-factor";
+        }
+        model.addAttribute("enrolment", totp.startEnrolment(user.accountId(), login(user), issuer()));
+        return "identity/staff-enrol";
+    }
+
+    @PostMapping("/staff/second-factor/enrol")
+    String confirmEnrolment(@AuthenticationPrincipal MachiUser user, @RequestParam(defaultValue = "") String code,
+                            Model model, HttpServletRequest request, HttpServletResponse response) {
+        var recoveryCodes = totp.confirm(user.accountId(), code);
+        if (recoveryCodes.isEmpty()) {
+            model.addAttribute("problems", List.of("secondFactor.wrongCode"));
+            model.addAttribute("enrolment", totp.pendingEnrolment(user.accountId(), login(user), issuer()).orElseThrow());
+            return "identity/staff-enrol";
+        }
+        signIn.secondFactorPassed(request, response);
+        model.addAttribute("recoveryCodes", recoveryCodes.get());
+        return "identity/staff-recovery-codes";
+    }
+
+    @GetMapping("/staff/second-factor")
+    String secondFactorForm(@AuthenticationPrincipal MachiUser user) {
+        return totp.isEnrolled(user.accountId()) ? "identity/staff-second-factor" : "redirect:/staff/second-factor/enrol";
+    }
+
+    @PostMapping("/staff/second-factor")
+    String checkSecondFactor(@AuthenticationPrincipal MachiUser user, @RequestParam(defaultValue = "") String code,
+                             Model model, HttpServletRequest request, HttpServletResponse response) {
+        if (!signIn.checkSecondFactor(user.accountId(), code)) {
+            model.addAttribute("problems", List.of("secondFactor.wrongCode"));
+            return "identity/staff-second-factor";
+        }
+        signIn.secondFactorPassed(request, response);
+        return "redirect:/staff";
+    }
+
+    private String login(MachiUser user) {
+        return accounts.findById(user.accountId()).orElseThrow().login();
+    }
+
+    private String issuer() {
+        return "Machi " + city.name(SiteLanguage.JA);
+    }
+}

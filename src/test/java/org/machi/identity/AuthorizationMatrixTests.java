@@ -1,0 +1,171 @@
+package org.machi.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.machi.identity.account.Account;
+import org.machi.identity.security.MachiUserTestSupport;
+import org.machi.testing.ErrorTriggers;
+import org.machi.testing.MachiWebTest;
+import org.machi.testing.TestAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.core.Authentication;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every mapped endpoint, for anonymous visitors, residents and every staff role (with and without
+ * the second factor), against the access this table expects. An endpoint missing from the table
+ * fails the test, so nothing new ships without a decision about who may use it.
+ */
+@MachiWebTest
+class AuthorizationMatrixTests {
+
+    /** Who may use an endpoint. */
+    enum Access { PUBLIC, SIGNED_IN, RESIDENT, STAFF_CHANGING_PASSWORD, STAFF_BEFORE_SECOND_FACTOR, BACK_OFFICE }
+
+    private static final Map<String, Access> EXPECTED = new LinkedHashMap<>();
+    /** Back-office endpoints that also need a permission. */
+    private static final Map<String, Permission> PERMISSION = new LinkedHashMap<>();
+
+    static {
+        EXPECTED.put("GET /", Access.PUBLIC);
+        EXPECTED.put("GET /districts", Access.PUBLIC);
+        EXPECTED.put("GET /accessibility", Access.PUBLIC);
+        EXPECTED.put("GET /error", Access.PUBLIC);
+        EXPECTED.put("GET /sign-in", Access.PUBLIC);
+        EXPECTED.put("GET /staff/sign-in", Access.PUBLIC);
+        EXPECTED.put("GET /test-errors/forbidden", Access.PUBLIC);
+        EXPECTED.put("GET /test-errors/broken", Access.PUBLIC);
+        EXPECTED.put("GET /test-errors/bad-request", Access.PUBLIC);
+        EXPECTED.put("GET /account", Access.RESIDENT);
+        EXPECTED.put("GET /staff/password", Access.STAFF_CHANGING_PASSWORD);
+        EXPECTED.put("POST /staff/password", Access.STAFF_CHANGING_PASSWORD);
+        EXPECTED.put("GET /staff/second-factor", Access.STAFF_BEFORE_SECOND_FACTOR);
+        EXPECTED.put("POST /staff/second-factor", Access.STAFF_BEFORE_SECOND_FACTOR);
+        EXPECTED.put("GET /staff/second-factor/enrol", Access.STAFF_BEFORE_SECOND_FACTOR);
+        EXPECTED.put("POST /staff/second-factor/enrol", Access.STAFF_BEFORE_SECOND_FACTOR);
+        EXPECTED.put("GET /staff", Access.BACK_OFFICE);
+        EXPECTED.put("GET /staff/audit", Access.BACK_OFFICE);
+        PERMISSION.put("GET /staff/audit", Permission.READ_AUDIT_TRAIL);
+        EXPECTED.put("GET /staff/audit/export", Access.BACK_OFFICE);
+        PERMISSION.put("GET /staff/audit/export", Permission.READ_AUDIT_TRAIL);
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    /** A subject and what it holds. */
+    record Subject(String name, Authentication authentication, Set<Access> holds, Set<Permission> permissions) {
+
+        Subject(String name, Authentication authentication, Set<Access> holds) {
+            this(name, authentication, holds, Set.of());
+        }
+    }
+
+    @Test
+    void everyEndpointHasAnExpectation() {
+        assertThat(new TreeSet<>(EXPECTED.keySet())).containsAll(endpoints());
+    }
+
+    @Test
+    void everySubjectGetsExactlyTheExpectedAccess() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Subject subject : subjects()) {
+            for (String endpoint : endpoints()) {
+                Access needed = EXPECTED.get(endpoint);
+                if (needed == null) {
+                    continue; // reported by everyEndpointHasAnExpectation
+                }
+                Permission permission = PERMISSION.get(endpoint);
+                boolean expected = needed == Access.PUBLIC
+                        || (subject.holds().contains(needed) && (permission == null || subject.permissions().contains(permission)));
+                boolean actual = allowed(endpoint, subject);
+                if (expected != actual) {
+                    wrong.add("%s %s: expected %s but was %s".formatted(subject.name(), endpoint,
+                            expected ? "allowed" : "denied", actual ? "allowed" : "denied"));
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private List<Subject> subjects() {
+        List<Subject> subjects = new ArrayList<>();
+        subjects.add(new Subject("anonymous", null, Set.of()));
+        Account resident = accounts.resident();
+        subjects.add(new Subject("resident", MachiUserTestSupport.signedIn(resident, false), EnumSet.of(Access.SIGNED_IN, Access.RESIDENT)));
+        Account newcomer = accounts.staffWhoMustChangePassword(StaffRole.COUNTER_STAFF);
+        subjects.add(new Subject("staff changing password", MachiUserTestSupport.signedIn(newcomer, false),
+                EnumSet.of(Access.SIGNED_IN, Access.STAFF_CHANGING_PASSWORD)));
+        for (StaffRole role : StaffRole.values()) {
+            Account staff = accounts.staff(role);
+            subjects.add(new Subject(role + " before second factor", MachiUserTestSupport.signedIn(staff, false),
+                    EnumSet.of(Access.SIGNED_IN, Access.STAFF_CHANGING_PASSWORD, Access.STAFF_BEFORE_SECOND_FACTOR)));
+            subjects.add(new Subject(role + " with second factor", MachiUserTestSupport.signedIn(staff, true),
+                    EnumSet.of(Access.SIGNED_IN, Access.STAFF_CHANGING_PASSWORD, Access.STAFF_BEFORE_SECOND_FACTOR, Access.BACK_OFFICE),
+                    role.permissions()));
+        }
+        return subjects;
+    }
+
+    private Set<String> endpoints() {
+        Set<String> endpoints = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (methods.isEmpty()) {
+                    endpoints.add("GET " + pattern);
+                } else {
+                    methods.forEach(m -> endpoints.add(m.name() + " " + pattern));
+                }
+            }
+        });
+        return endpoints;
+    }
+
+    private boolean allowed(String endpoint, Subject subject) throws Exception {
+        String[] parts = endpoint.split(" ", 2);
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), parts[1])
+                .with(csrf()).accept("text/html");
+        if (subject.authentication() != null) {
+            request.with(authentication(subject.authentication()));
+        }
+        org.springframework.mock.web.MockHttpServletResponse response;
+        try {
+            response = mvc.perform(request).andReturn().getResponse();
+        } catch (jakarta.servlet.ServletException reachedTheHandler) {
+            return true; // the handler ran (and failed on purpose): access was granted
+        }
+        int status = response.getStatus();
+        String location = response.getRedirectedUrl() == null ? "" : response.getRedirectedUrl();
+        boolean sentAway = location.endsWith("/sign-in") || location.endsWith("/staff/sign-in")
+                || location.endsWith("/staff/password") || location.endsWith("/staff/second-factor");
+        if (response.getHeader(ErrorTriggers.REACHED) != null) {
+            return true; // a test page that answers 403 on purpose, after access was granted
+        }
+        // The requests carry no valid input, so no handler itself redirects to these addresses.
+        return status != 401 && status != 403 && !sentAway;
+    }
+}
