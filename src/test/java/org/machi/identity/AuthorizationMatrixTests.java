@@ -52,6 +52,11 @@ class AuthorizationMatrixTests {
         EXPECTED.put("GET /test-errors/forbidden", Access.PUBLIC);
         EXPECTED.put("GET /test-errors/broken", Access.PUBLIC);
         EXPECTED.put("GET /test-errors/bad-request", Access.PUBLIC);
+        EXPECTED.put("GET /sign-up", Access.PUBLIC);
+        EXPECTED.put("POST /sign-up", Access.PUBLIC);
+        EXPECTED.put("GET /sign-up/sent", Access.PUBLIC);
+        EXPECTED.put("GET /sign-up/confirm", Access.PUBLIC);
+        EXPECTED.put("POST /sign-up/confirm", Access.PUBLIC);
         EXPECTED.put("GET /account", Access.RESIDENT);
         EXPECTED.put("GET /staff/password", Access.STAFF_CHANGING_PASSWORD);
         EXPECTED.put("POST /staff/password", Access.STAFF_CHANGING_PASSWORD);

@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Import;
         // every test signs in from 127.0.0.1; the per-account limit is what the throttle test checks
         "machi.identity.throttle.attempts-per-address=100000",
         "machi.data-dir=target/test-data/web",
+        "spring.mail.host=127.0.0.1",
+        "machi.base-url=http://machi.test",
         "spring.datasource.url=jdbc:h2:mem:machi-web;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
 })
 @AutoConfigureMockMvc

@@ -24,6 +24,10 @@ public final class TestAccounts {
         this.clock = clock;
     }
 
+    public boolean exists(String login) {
+        return accounts.existsByLogin(login);
+    }
+
     public Account resident() {
         return create(AccountKind.RESIDENT, "resident-" + UUID.randomUUID() + "@example.jp", Set.of(), false);
     }

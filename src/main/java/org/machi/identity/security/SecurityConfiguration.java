@@ -47,7 +47,7 @@ class SecurityConfiguration {
                 .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, open).permitAll()
-                        .requestMatchers("/sign-in", "/staff/sign-in").permitAll()
+                        .requestMatchers("/sign-in", "/staff/sign-in", "/sign-up", "/sign-up/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/sign-out").authenticated()
                         .requestMatchers("/account", "/account/**").hasAuthority(Permission.OWN_ACCOUNT.authority())
                         .requestMatchers("/staff/password").hasAnyAuthority(AccountUserDetailsService.MUST_CHANGE_PASSWORD,

@@ -15,8 +15,9 @@ class SignInController {
 
     @GetMapping("/sign-in")
     String residentSignIn(@RequestParam(required = false) String error, @RequestParam(required = false) String throttled,
-                          Model model) {
+                          @RequestParam(required = false) String created, Model model) {
         addProblem(error, throttled, model);
+        model.addAttribute("created", created != null);
         return "identity/sign-in";
     }
 

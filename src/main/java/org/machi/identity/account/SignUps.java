@@ -1,0 +1,156 @@
+package org.machi.identity.account;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.machi.audit.AuditRecord;
+import org.machi.audit.AuditTrail;
+import org.machi.identity.Assurance;
+import org.machi.shared.DataProtection;
+import org.machi.shared.SiteLanguage;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Residents' sign-up with double opt-in: an address receives a link, and the account exists only
+ * once the link is opened and a password chosen. The page answers the same whether or not the
+ * address already has an account; only the mail differs (a sign-in hint instead of a link).
+ */
+@Service
+public class SignUps {
+
+    static final Duration LINK_LIFETIME = Duration.ofHours(24);
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+    private static final String EMAIL_CONTEXT = "identity.sign-up.email";
+    private static final String TOKEN_CONTEXT = "identity.sign-up.token";
+
+    private final JdbcClient jdbc;
+    private final DataProtection protection;
+    private final Accounts accounts;
+    private final PasswordPolicy policy;
+    private final PasswordEncoder encoder;
+    private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    SignUps(JdbcClient jdbc, DataProtection protection, Accounts accounts, PasswordPolicy policy, PasswordEncoder encoder,
+            ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.protection = protection;
+        this.accounts = accounts;
+        this.policy = policy;
+        this.encoder = encoder;
+        this.events = events;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** What the mail for a request says: where it goes, in which language, and the link's token. */
+    public record PendingRequest(String email, SiteLanguage language, String token, boolean accountExists) {
+    }
+
+    /** Stores a request and has its mail sent; returns message keys of what is wrong with the address. */
+    @Transactional
+    public List<String> request(String email, SiteLanguage language) {
+        String address = LoginNames.normalize(email);
+        if (address.isEmpty()) {
+            return List.of("signUp.email.required");
+        }
+        if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
+            return List.of("signUp.email.invalid");
+        }
+        UUID id = UUID.randomUUID();
+        String token = newToken();
+        jdbc.sql("""
+                INSERT INTO identity.sign_up_request (id, token_hash, token_sealed, email_sealed, language, expires_at)
+                VALUES (:id, :hash, :token, :email, :language, :expires)""")
+                .param("id", id)
+                .param("hash", protection.lookupHash(token))
+                .param("token", protection.seal(token, TOKEN_CONTEXT + ":" + id))
+                .param("email", protection.seal(address, EMAIL_CONTEXT + ":" + id))
+                .param("language", language.code())
+                .param("expires", Timestamp.from(clock.instant().plus(LINK_LIFETIME)))
+                .update();
+        events.publishEvent(new SignUpRequested(id));
+        return List.of();
+    }
+
+    /** The request behind a mail to send, if it is still pending. */
+    @Transactional(readOnly = true)
+    public Optional<PendingRequest> forMail(UUID id) {
+        return jdbc.sql("SELECT * FROM identity.sign_up_request WHERE id = :id").param("id", id)
+                .query((rs, n) -> {
+                    String email = protection.open(rs.getString("email_sealed"), EMAIL_CONTEXT + ":" + id);
+                    return new PendingRequest(email,
+                            SiteLanguage.fromCode(rs.getString("language")).orElse(SiteLanguage.REFERENCE),
+                            protection.open(rs.getString("token_sealed"), TOKEN_CONTEXT + ":" + id),
+                            accounts.existsByLogin(email));
+                })
+                .optional();
+    }
+
+    /** The address a link was sent to, while the link is valid. */
+    @Transactional(readOnly = true)
+    public Optional<String> addressFor(String token) {
+        return pending(token).map(row -> row.email);
+    }
+
+    /** Creates the account from a valid link; returns message keys of what is wrong (nothing is created then). */
+    @Transactional
+    public List<String> complete(String token, String password, String confirmation) {
+        var row = pending(token);
+        if (row.isEmpty()) {
+            return List.of("signUp.link.invalid");
+        }
+        if (!password.equals(confirmation)) {
+            return List.of("password.mismatch");
+        }
+        List<String> problems = policy.problems(password, row.get().email, false);
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        jdbc.sql("DELETE FROM identity.sign_up_request WHERE id = :id").param("id", row.get().id).update();
+        if (accounts.existsByLogin(row.get().email)) {
+            return List.of("signUp.link.invalid");
+        }
+        var account = new Account(UUID.randomUUID(), AccountKind.RESIDENT, row.get().email, encoder.encode(password), false,
+                Assurance.SELF_ASSERTED, true, Set.of(), clock.instant());
+        accounts.insert(account);
+        audit.record(AuditRecord.of(account.reference(), "account.created").withDetail("sign-up confirmed by mail"));
+        return List.of();
+    }
+
+    private record Row(UUID id, String email) {
+    }
+
+    private Optional<Row> pending(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT id, email_sealed FROM identity.sign_up_request WHERE token_hash = :hash AND expires_at > :now")
+                .param("hash", protection.lookupHash(token))
+                .param("now", Timestamp.from(clock.instant()))
+                .query((rs, n) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    return new Row(id, protection.open(rs.getString("email_sealed"), EMAIL_CONTEXT + ":" + id));
+                })
+                .optional();
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,149 @@
+package org.machi.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.machi.identity.account.Account;
+import org.machi.testing.MachiWebTest;
+import org.machi.testing.TestAccounts;
+import org.machi.testing.TestClock;
+import org.machi.testing.Visitor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A resident creates an account by mail: the page never tells whether the address is known. */
+@MachiWebTest
+class SignUpTests {
+
+    private static final Pattern LINK = Pattern.compile("http://machi\\.test(/sign-up/confirm\\?token=[A-Za-z0-9_-]+)");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    GreenMail greenMail;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aNewAddressGetsALinkAndTheLinkCreatesTheAccount() throws Exception {
+        String address = "new-" + System.nanoTime() + "@example.jp";
+        Visitor visitor = new Visitor(port);
+        visitor.get("/sign-up?lang=en");
+        var sent = visitor.post("/sign-up", Map.of("email", address));
+        assertThat(sent.location()).endsWith("/sign-up/sent");
+        assertThat(visitor.follow(sent).html().select("h1").text()).isEqualTo("Check your email");
+
+        MimeMessage mail = mailTo(address);
+        assertThat(mail.getSubject()).isEqualTo("[Atsugi City] Creating your account");
+        String body = text(mail);
+        assertThat(body).contains("Open this link to choose your password");
+        String link = link(body);
+
+        var form = visitor.get(link);
+        assertThat(form.html().select("main p").first().text()).contains(address);
+        var weak = visitor.post("/sign-up/confirm", Map.of("token", token(link), "password", "short", "confirmation", "short"));
+        assertThat(weak.html().select(".error-summary").text()).contains("too short");
+        assertThat(count(address)).as("nothing created by a refused password").isZero();
+
+        String password = "sakura ga saku koro ni aimashou";
+        var created = visitor.post("/sign-up/confirm", Map.of("token", token(link), "password", password, "confirmation", password));
+        assertThat(created.location()).endsWith("/sign-in?created");
+        assertThat(count(address)).isEqualTo(1);
+
+        assertThat(visitor.get(link).html().select("h1").text()).as("a link works once").isEqualTo("This link cannot be used");
+        visitor.get("/sign-in");
+        assertThat(visitor.post("/sign-in", Map.of("login", address, "password", password)).location()).contains("/account");
+    }
+
+    @Test
+    void aKnownAddressGetsTheSamePageAndASignInHintByMail() throws Exception {
+        Account resident = accounts.resident();
+        Visitor visitor = new Visitor(port);
+        visitor.get("/sign-up");
+        var sent = visitor.post("/sign-up", Map.of("email", resident.login()));
+        assertThat(sent.location()).endsWith("/sign-up/sent");
+
+        String body = text(mailTo(resident.login()));
+        assertThat(body).contains("すでにあります").doesNotContain("token=");
+    }
+
+    @Test
+    void anExpiredLinkIsRefused() throws Exception {
+        String address = "late-" + System.nanoTime() + "@example.jp";
+        Visitor visitor = new Visitor(port);
+        visitor.get("/sign-up");
+        visitor.post("/sign-up", Map.of("email", address));
+        String link = link(text(mailTo(address)));
+
+        clock.advance(Duration.ofHours(25));
+        assertThat(visitor.get(link).html().select("h1").text()).isEqualTo("このリンクは使えません");
+        assertThat(visitor.get("/sign-up/confirm?token=made-up").html().select("h1").text()).isEqualTo("このリンクは使えません");
+    }
+
+    @Test
+    void aBadAddressIsRefusedOnThePageAndNothingIsStored() {
+        long before = jdbc.sql("SELECT count(*) FROM identity.sign_up_request").query(Long.class).single();
+        Visitor visitor = new Visitor(port);
+        visitor.get("/sign-up");
+        var refused = visitor.post("/sign-up", Map.of("email", "not an address"));
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.html().select(".error-summary a[href=#email]").text()).contains("メールアドレスの形式が正しくありません");
+        assertThat(refused.html().select("#email").attr("value")).isEqualTo("not an address");
+        assertThat(visitor.post("/sign-up", Map.of("email", "")).html().select(".error-summary").text()).contains("入力してください");
+        assertThat(jdbc.sql("SELECT count(*) FROM identity.sign_up_request").query(Long.class).single()).isEqualTo(before);
+    }
+
+    private MimeMessage mailTo(String address) throws Exception {
+        for (int round = 0; round < 20; round++) {
+            var received = greenMail.getReceivedMessages();
+            var found = Arrays.stream(received).filter(m -> recipient(m).equals(address)).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            greenMail.waitForIncomingEmail(500, received.length + 1); // returns as soon as one more mail arrives
+        }
+        throw new AssertionError("no mail arrived for " + address);
+    }
+
+    private static String text(MimeMessage message) throws Exception {
+        return (String) message.getContent();
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static String link(String body) {
+        Matcher matcher = LINK.matcher(body);
+        assertThat(matcher.find()).as("a link in: " + body).isTrue();
+        return matcher.group(1);
+    }
+
+    private static String token(String link) {
+        return link.substring(link.indexOf("token=") + "token=".length());
+    }
+
+    private long count(String address) {
+        return accounts.exists(address) ? 1 : 0;
+    }
+}

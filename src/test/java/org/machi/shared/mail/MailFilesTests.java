@@ -1,0 +1,44 @@
+package org.machi.shared.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.machi.shared.OutgoingMail;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.mail.javamail.JavaMailSender;
+
+/** Without an SMTP server configured, mail is written as .eml files that any mail program opens. */
+class MailFilesTests {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void writesEachMessageAsAnEmlFile() throws Exception {
+        var noSmtp = new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class);
+        var mail = new MailSending(noSmtp, dataDir, "Machi <no-reply@localhost>", Clock.systemUTC());
+
+        mail.send(new OutgoingMail.Mail("hanako@example.jp", "【厚木市】お知らせ", "本文です。",
+                Map.of("List-Unsubscribe", "<https://machi.test/unsubscribe/abc>")));
+
+        try (var files = Files.list(dataDir.resolve("mail"))) {
+            Path file = files.filter(p -> p.toString().endsWith(".eml")).findFirst().orElseThrow();
+            try (InputStream in = Files.newInputStream(file)) {
+                MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
+                assertThat(message.getSubject()).isEqualTo("【厚木市】お知らせ");
+                assertThat(message.getAllRecipients()[0].toString()).isEqualTo("hanako@example.jp");
+                assertThat((String) message.getContent()).isEqualTo("本文です。");
+                assertThat(message.getHeader("List-Unsubscribe")[0]).isEqualTo("<https://machi.test/unsubscribe/abc>");
+            }
+        }
+    }
+}
