@@ -21,6 +21,10 @@ import org.springframework.context.annotation.Import;
         "machi.data-dir=target/test-data/web",
         "spring.mail.host=127.0.0.1",
         "machi.base-url=http://machi.test",
+        "spring.security.oauth2.client.registration.mynumber.provider=mynumber",
+        "spring.security.oauth2.client.registration.mynumber.client-id=machi-test",
+        "spring.security.oauth2.client.registration.mynumber.client-secret=test-secret",
+        "spring.security.oauth2.client.registration.mynumber.scope=openid",
         "spring.datasource.url=jdbc:h2:mem:machi-web;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
 })
 @AutoConfigureMockMvc

@@ -2,6 +2,7 @@ package org.machi.testing;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.machi.identity.account.Accounts;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -29,6 +30,20 @@ public class TestSupportConfiguration {
     @Bean
     DynamicPropertyRegistrar smtpPort(GreenMail greenMail) {
         return registry -> registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
+    }
+
+    /** A real OpenID Connect provider in the test JVM, standing in for the card-reading authentication app. */
+    @Bean(destroyMethod = "shutdown")
+    MockOAuth2Server cardProvider() {
+        MockOAuth2Server server = new MockOAuth2Server();
+        server.start(0);
+        return server;
+    }
+
+    @Bean
+    DynamicPropertyRegistrar cardProviderIssuer(MockOAuth2Server cardProvider) {
+        return registry -> registry.add("spring.security.oauth2.client.provider.mynumber.issuer-uri",
+                () -> cardProvider.issuerUrl("mynumber").toString());
     }
 
     @Bean

@@ -52,6 +52,11 @@ public final class Visitor {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Visits an address on another server (an identity provider), with the same cookies. */
+    public Page getAbsolute(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET());
+    }
+
     /** Follows a redirect the last response gave. */
     public Page follow(Page page) {
         String location = page.location();

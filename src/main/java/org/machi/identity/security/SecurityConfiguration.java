@@ -3,6 +3,7 @@ package org.machi.identity.security;
 import java.util.List;
 import org.machi.identity.Permission;
 import org.machi.shared.PublicPaths;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +13,7 @@ import org.springframework.security.authorization.AllAuthoritiesAuthorizationMan
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -41,7 +43,8 @@ class SecurityConfiguration {
     SecurityFilterChain web(HttpSecurity http, List<PublicPaths> publicPaths, SignInHandlers signIn,
                             SecondFactorGate secondFactorGate, SecurityContextRepository contexts,
                             @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers,
-                            SignInThrottle throttle) throws Exception {
+                            SignInThrottle throttle, ObjectProvider<ClientRegistrationRepository> cardProvider,
+                            CardSignIn cardSignIn) throws Exception {
         String[] open = publicPaths.stream().flatMap(p -> p.patterns().stream()).distinct().toArray(String[]::new);
         http.securityContext(context -> context.securityContextRepository(contexts))
                 .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
@@ -76,6 +79,9 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frame -> frame.deny()));
+        if (cardProvider.getIfAvailable() != null) {
+            http.oauth2Login(card -> card.loginPage("/sign-in").successHandler(cardSignIn).failureHandler(cardSignIn));
+        }
         return http.build();
     }
 

@@ -1,6 +1,8 @@
 package org.machi.identity.web;
 
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,10 +15,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SignInController {
 
+    private final ObjectProvider<ClientRegistrationRepository> cardProvider;
+
+    SignInController(ObjectProvider<ClientRegistrationRepository> cardProvider) {
+        this.cardProvider = cardProvider;
+    }
+
     @GetMapping("/sign-in")
     String residentSignIn(@RequestParam(required = false) String error, @RequestParam(required = false) String throttled,
-                          @RequestParam(required = false) String created, Model model) {
+                          @RequestParam(required = false) String created, @RequestParam(required = false) String cardError,
+                          Model model) {
         addProblem(error, throttled, model);
+        if (cardError != null) {
+            model.addAttribute("problems", List.of("signIn.card.failed"));
+        }
+        model.addAttribute("cardSignIn", cardProvider.getIfAvailable() != null);
         model.addAttribute("created", created != null);
         return "identity/sign-in";
     }
