@@ -52,6 +52,8 @@ class AuthorizationMatrixTests {
         EXPECTED.put("GET /test-errors/forbidden", Access.PUBLIC);
         EXPECTED.put("GET /test-errors/broken", Access.PUBLIC);
         EXPECTED.put("GET /test-errors/bad-request", Access.PUBLIC);
+        EXPECTED.put("GET /sign-in/link", Access.PUBLIC);
+        EXPECTED.put("GET /sign-in/link/sent", Access.PUBLIC);
         EXPECTED.put("GET /sign-up", Access.PUBLIC);
         EXPECTED.put("POST /sign-up", Access.PUBLIC);
         EXPECTED.put("GET /sign-up/sent", Access.PUBLIC);

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.machi.identity.account.Account;
 import org.machi.testing.MachiWebTest;
+import org.machi.testing.Mailbox;
 import org.machi.testing.TestAccounts;
 import org.machi.testing.TestClock;
 import org.machi.testing.Visitor;
@@ -109,28 +109,12 @@ class SignUpTests {
         assertThat(jdbc.sql("SELECT count(*) FROM identity.sign_up_request").query(Long.class).single()).isEqualTo(before);
     }
 
-    private MimeMessage mailTo(String address) throws Exception {
-        for (int round = 0; round < 20; round++) {
-            var received = greenMail.getReceivedMessages();
-            var found = Arrays.stream(received).filter(m -> recipient(m).equals(address)).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            greenMail.waitForIncomingEmail(500, received.length + 1); // returns as soon as one more mail arrives
-        }
-        throw new AssertionError("no mail arrived for " + address);
+    private MimeMessage mailTo(String address) {
+        return new Mailbox(greenMail).to(address);
     }
 
-    private static String text(MimeMessage message) throws Exception {
-        return (String) message.getContent();
-    }
-
-    private static String recipient(MimeMessage message) {
-        try {
-            return message.getAllRecipients()[0].toString();
-        } catch (Exception e) {
-            return "";
-        }
+    private static String text(MimeMessage message) {
+        return Mailbox.text(message);
     }
 
     private static String link(String body) {

@@ -2,6 +2,7 @@ package org.machi.identity.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.machi.identity.Permission;
 import org.machi.identity.account.Account;
 import org.machi.identity.account.Accounts;
@@ -17,6 +18,7 @@ class AccountUserDetailsService implements UserDetailsService {
 
     /** Held by a staff member who must choose a new password before anything else. */
     static final String MUST_CHANGE_PASSWORD = "MUST_CHANGE_PASSWORD";
+    private static final String REFERENCE = "account:";
 
     private final Accounts accounts;
 
@@ -26,9 +28,16 @@ class AccountUserDetailsService implements UserDetailsService {
 
     @Override
     public MachiUser loadUserByUsername(String login) {
-        Account account = accounts.findByLogin(login)
+        Account account = (isReference(login) ? accounts.findById(UUID.fromString(login.substring(REFERENCE.length())))
+                : accounts.findByLogin(login))
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
         return new MachiUser(account, authorities(account));
+    }
+
+    /** A one-time sign-in link names its account by reference, never by address. */
+    private static boolean isReference(String login) {
+        return login != null && login.startsWith(REFERENCE)
+                && login.substring(REFERENCE.length()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     }
 
     static List<GrantedAuthority> authorities(Account account) {

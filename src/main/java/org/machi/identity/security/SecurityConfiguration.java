@@ -2,6 +2,7 @@ package org.machi.identity.security;
 
 import java.util.List;
 import org.machi.identity.Permission;
+import org.machi.identity.account.SignInLinks;
 import org.machi.shared.PublicPaths;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -17,6 +18,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -44,13 +46,13 @@ class SecurityConfiguration {
                             SecondFactorGate secondFactorGate, SecurityContextRepository contexts,
                             @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers,
                             SignInThrottle throttle, ObjectProvider<ClientRegistrationRepository> cardProvider,
-                            CardSignIn cardSignIn) throws Exception {
+                            CardSignIn cardSignIn, SignInLinks signInLinks, SignInLinkRequests linkRequests) throws Exception {
         String[] open = publicPaths.stream().flatMap(p -> p.patterns().stream()).distinct().toArray(String[]::new);
         http.securityContext(context -> context.securityContextRepository(contexts))
                 .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, open).permitAll()
-                        .requestMatchers("/sign-in", "/staff/sign-in", "/sign-up", "/sign-up/**").permitAll()
+                        .requestMatchers("/sign-in", "/sign-in/**", "/staff/sign-in", "/sign-up", "/sign-up/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/sign-out").authenticated()
                         .requestMatchers("/account", "/account/**").hasAuthority(Permission.OWN_ACCOUNT.authority())
                         .requestMatchers("/staff/password").hasAnyAuthority(AccountUserDetailsService.MUST_CHANGE_PASSWORD,
@@ -66,6 +68,16 @@ class SecurityConfiguration {
                         .passwordParameter("password")
                         .successHandler(signIn)
                         .failureHandler(signIn))
+                .oneTimeTokenLogin(link -> link
+                        .tokenService(signInLinks)
+                        .tokenGeneratingUrl("/sign-in/link/request")
+                        .generateRequestResolver(linkRequests)
+                        .tokenGenerationSuccessHandler(linkRequests)
+                        .loginProcessingUrl("/sign-in/link")
+                        .showDefaultSubmitPage(false)
+                        .loginPage("/sign-in")
+                        .successHandler(signIn)
+                        .failureHandler(new SimpleUrlAuthenticationFailureHandler("/sign-in?linkError")))
                 .logout(logout -> logout
                         .logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/sign-out"))
                         .logoutSuccessUrl("/?signedOut"))

@@ -8,6 +8,7 @@ import org.machi.audit.AuditTrail;
 import org.machi.identity.totp.TotpCredentials;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -34,7 +35,9 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException, jakarta.servlet.ServletException {
         MachiUser user = (MachiUser) authentication.getPrincipal();
-        audit.record(AuditRecord.of(user.getUsername(), "sign-in.password.succeeded"));
+        boolean byLink = authentication.getAuthorities().stream()
+                .anyMatch(a -> FactorGrantedAuthority.OTT_AUTHORITY.equals(a.getAuthority()));
+        audit.record(AuditRecord.of(user.getUsername(), byLink ? "sign-in.link.succeeded" : "sign-in.password.succeeded"));
         if (!user.isStaff()) {
             residents.onAuthenticationSuccess(request, response, authentication);
         } else if (user.passwordMustChange()) {

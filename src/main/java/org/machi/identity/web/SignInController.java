@@ -24,10 +24,13 @@ class SignInController {
     @GetMapping("/sign-in")
     String residentSignIn(@RequestParam(required = false) String error, @RequestParam(required = false) String throttled,
                           @RequestParam(required = false) String created, @RequestParam(required = false) String cardError,
-                          Model model) {
+                          @RequestParam(required = false) String linkError, Model model) {
         addProblem(error, throttled, model);
         if (cardError != null) {
             model.addAttribute("problems", List.of("signIn.card.failed"));
+        }
+        if (linkError != null) {
+            model.addAttribute("problems", List.of("signInLink.failed"));
         }
         model.addAttribute("cardSignIn", cardProvider.getIfAvailable() != null);
         model.addAttribute("created", created != null);
@@ -39,6 +42,18 @@ class SignInController {
                        Model model) {
         addProblem(error, throttled, model);
         return "identity/staff-sign-in";
+    }
+
+    /** The page a sign-in link opens: one button, so that a mail scanner that follows links cannot use it up. */
+    @GetMapping("/sign-in/link")
+    String useLink(@RequestParam(defaultValue = "") String token, Model model) {
+        model.addAttribute("token", token);
+        return "identity/sign-in-link";
+    }
+
+    @GetMapping("/sign-in/link/sent")
+    String linkSent() {
+        return "identity/sign-in-link-sent";
     }
 
     private static void addProblem(String error, String throttled, Model model) {

@@ -102,7 +102,7 @@ class PagesInBrowserTests {
         assertThat(page.url()).as("sent to sign in first").endsWith("/sign-in");
         page.locator("#login").fill(resident.login());
         page.locator("#password").fill(TestAccounts.PASSWORD);
-        page.locator("main button[type=submit]").click();
+        page.locator("#password").press("Enter"); // submits the password form, as a keyboard user does
         page.waitForURL("**/account**");
     }
 

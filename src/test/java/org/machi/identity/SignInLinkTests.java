@@ -1,0 +1,110 @@
+package org.machi.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.machi.identity.account.Account;
+import org.machi.testing.MachiWebTest;
+import org.machi.testing.Mailbox;
+import org.machi.testing.TestAccounts;
+import org.machi.testing.TestClock;
+import org.machi.testing.Visitor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Signing in with a one-time link by mail, instead of a password. */
+@MachiWebTest
+class SignInLinkTests {
+
+    private static final Pattern LINK = Pattern.compile("http://machi\\.test/sign-in/link\\?token=([A-Za-z0-9_-]+)");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    GreenMail greenMail;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aResidentSignsInWithTheLinkOnceAndOnlyOnce() {
+        Account resident = accounts.resident();
+        Visitor visitor = new Visitor(port);
+        visitor.get("/sign-in?lang=en");
+        var sent = visitor.post("/sign-in/link/request", Map.of("email", resident.login()));
+        assertThat(sent.location()).endsWith("/sign-in/link/sent");
+        assertThat(visitor.follow(sent).html().select("h1").text()).isEqualTo("Check your email");
+
+        var mail = new Mailbox(greenMail).to(resident.login());
+        String token = token(Mailbox.text(mail));
+        assertThat(Mailbox.text(mail)).contains("The link works once, for 15 minutes.");
+
+        var confirm = visitor.get("/sign-in/link?token=" + token);
+        assertThat(confirm.html().select("main form button").text()).isEqualTo("Sign in");
+        var signedIn = visitor.post("/sign-in/link", Map.of("token", token));
+        assertThat(signedIn.location()).endsWith("/account");
+        assertThat(visitor.get("/account").status()).isEqualTo(200);
+
+        Visitor someoneElse = new Visitor(port);
+        someoneElse.get("/sign-in/link?token=" + token);
+        assertThat(someoneElse.post("/sign-in/link", Map.of("token", token)).location()).endsWith("/sign-in?linkError");
+    }
+
+    @Test
+    void anUnknownAddressGetsTheSameAnswerAndNothingIsStoredOrSent() {
+        long before = links();
+        Visitor visitor = new Visitor(port);
+        visitor.get("/sign-in");
+        var sent = visitor.post("/sign-in/link/request", Map.of("email", "nobody-" + System.nanoTime() + "@example.jp"));
+        assertThat(sent.location()).endsWith("/sign-in/link/sent");
+        assertThat(links()).isEqualTo(before);
+    }
+
+    @Test
+    void staffAccountsGetNoLinks() {
+        Account staff = accounts.staff(StaffRole.COUNTER_STAFF);
+        long before = links();
+        Visitor visitor = new Visitor(port);
+        visitor.get("/sign-in");
+        visitor.post("/sign-in/link/request", Map.of("email", staff.login()));
+        assertThat(links()).isEqualTo(before);
+    }
+
+    @Test
+    void anExpiredLinkIsRefused() {
+        Account resident = accounts.resident();
+        Visitor visitor = new Visitor(port);
+        visitor.get("/sign-in");
+        visitor.post("/sign-in/link/request", Map.of("email", resident.login()));
+        String token = token(Mailbox.text(new Mailbox(greenMail).to(resident.login())));
+
+        clock.advance(Duration.ofMinutes(16));
+        visitor.get("/sign-in/link?token=" + token);
+        var refused = visitor.post("/sign-in/link", Map.of("token", token));
+        assertThat(refused.location()).endsWith("/sign-in?linkError");
+        assertThat(visitor.follow(refused).html().select(".error-summary").text()).contains("有効期限が切れているか");
+    }
+
+    private long links() {
+        return jdbc.sql("SELECT count(*) FROM identity.sign_in_link").query(Long.class).single();
+    }
+
+    private static String token(String body) {
+        Matcher matcher = LINK.matcher(body);
+        assertThat(matcher.find()).as("a link in: " + body).isTrue();
+        return matcher.group(1);
+    }
+}
