@@ -60,6 +60,11 @@ class AuthorizationMatrixTests {
         EXPECTED.put("GET /sign-up/confirm", Access.PUBLIC);
         EXPECTED.put("POST /sign-up/confirm", Access.PUBLIC);
         EXPECTED.put("GET /account", Access.RESIDENT);
+        EXPECTED.put("GET /account/profile", Access.RESIDENT);
+        EXPECTED.put("POST /account/profile", Access.RESIDENT);
+        EXPECTED.put("GET /account/export", Access.RESIDENT);
+        EXPECTED.put("GET /account/delete", Access.RESIDENT);
+        EXPECTED.put("POST /account/delete", Access.RESIDENT);
         EXPECTED.put("GET /staff/password", Access.STAFF_CHANGING_PASSWORD);
         EXPECTED.put("POST /staff/password", Access.STAFF_CHANGING_PASSWORD);
         EXPECTED.put("GET /staff/second-factor", Access.STAFF_BEFORE_SECOND_FACTOR);

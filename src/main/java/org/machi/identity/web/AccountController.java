@@ -1,6 +1,9 @@
 package org.machi.identity.web;
 
+import org.machi.identity.ResidentProfile;
 import org.machi.identity.account.Accounts;
+import org.machi.identity.account.Profiles;
+import org.machi.shared.CityProfile;
 import org.machi.identity.security.MachiUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -12,14 +15,23 @@ import org.springframework.web.bind.annotation.GetMapping;
 class AccountController {
 
     private final Accounts accounts;
+    private final Profiles profiles;
+    private final CityProfile city;
 
-    AccountController(Accounts accounts) {
+    AccountController(Accounts accounts, Profiles profiles, CityProfile city) {
         this.accounts = accounts;
+        this.profiles = profiles;
+        this.city = city;
     }
 
     @GetMapping("/account")
     String account(@AuthenticationPrincipal MachiUser user, Model model) {
         model.addAttribute("account", accounts.findById(user.accountId()).orElseThrow());
+        var profile = profiles.own(user.accountId());
+        model.addAttribute("profile", profile.orElse(null));
+        profile.map(ResidentProfile::birthDate).ifPresent(date ->
+                model.addAttribute("birthDate", ProfileController.withEra(date)));
+        profile.map(ResidentProfile::district).flatMap(city::district).ifPresent(d -> model.addAttribute("district", d));
         return "identity/account";
     }
 }
