@@ -59,6 +59,7 @@ class AuthorizationMatrixTests {
         EXPECTED.put("GET /sign-up/sent", Access.PUBLIC);
         EXPECTED.put("GET /sign-up/confirm", Access.PUBLIC);
         EXPECTED.put("POST /sign-up/confirm", Access.PUBLIC);
+        EXPECTED.put("POST /sign-out/everywhere", Access.SIGNED_IN);
         EXPECTED.put("GET /account", Access.RESIDENT);
         EXPECTED.put("GET /account/profile", Access.RESIDENT);
         EXPECTED.put("POST /account/profile", Access.RESIDENT);

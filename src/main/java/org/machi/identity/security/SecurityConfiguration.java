@@ -21,6 +21,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -46,14 +47,16 @@ class SecurityConfiguration {
                             SecondFactorGate secondFactorGate, SecurityContextRepository contexts,
                             @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers,
                             SignInThrottle throttle, ObjectProvider<ClientRegistrationRepository> cardProvider,
-                            CardSignIn cardSignIn, SignInLinks signInLinks, SignInLinkRequests linkRequests) throws Exception {
+                            CardSignIn cardSignIn, SignInLinks signInLinks, SignInLinkRequests linkRequests,
+                            SessionLifetime sessionLifetime) throws Exception {
         String[] open = publicPaths.stream().flatMap(p -> p.patterns().stream()).distinct().toArray(String[]::new);
         http.securityContext(context -> context.securityContextRepository(contexts))
                 .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(sessionLifetime, SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, open).permitAll()
                         .requestMatchers("/sign-in", "/sign-in/**", "/staff/sign-in", "/sign-up", "/sign-up/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/sign-out").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/sign-out", "/sign-out/everywhere").authenticated()
                         .requestMatchers("/account", "/account/**").hasAuthority(Permission.OWN_ACCOUNT.authority())
                         .requestMatchers("/staff/password").hasAnyAuthority(AccountUserDetailsService.MUST_CHANGE_PASSWORD,
                                 Permission.BACK_OFFICE.authority())
@@ -97,10 +100,17 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** The throttle runs inside the security chain only, not a second time as a plain servlet filter. */
+    /** These filters run inside the security chain only, not a second time as plain servlet filters. */
     @Bean
     FilterRegistrationBean<SignInThrottle> throttleOnlyInTheSecurityChain(SignInThrottle throttle) {
         var registration = new FilterRegistrationBean<>(throttle);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<SessionLifetime> sessionLifetimeOnlyInTheSecurityChain(SessionLifetime lifetime) {
+        var registration = new FilterRegistrationBean<>(lifetime);
         registration.setEnabled(false);
         return registration;
     }
