@@ -73,6 +73,11 @@ class AuthorizationMatrixTests {
         EXPECTED.put("GET /staff/second-factor/enrol", Access.STAFF_BEFORE_SECOND_FACTOR);
         EXPECTED.put("POST /staff/second-factor/enrol", Access.STAFF_BEFORE_SECOND_FACTOR);
         EXPECTED.put("GET /staff", Access.BACK_OFFICE);
+        for (String endpoint : new String[] {"GET /staff/people", "GET /staff/people/new", "POST /staff/people/new",
+                "GET /staff/people/{id}", "POST /staff/people/{id}/roles", "POST /staff/people/{id}/reset"}) {
+            EXPECTED.put(endpoint, Access.BACK_OFFICE);
+            PERMISSION.put(endpoint, Permission.MANAGE_STAFF);
+        }
         EXPECTED.put("GET /staff/audit", Access.BACK_OFFICE);
         PERMISSION.put("GET /staff/audit", Permission.READ_AUDIT_TRAIL);
         EXPECTED.put("GET /staff/audit/export", Access.BACK_OFFICE);
@@ -124,7 +129,11 @@ class AuthorizationMatrixTests {
         assertThat(wrong).isEmpty();
     }
 
+    /** The staff member whose page the {id} endpoints show. */
+    private Account example;
+
     private List<Subject> subjects() {
+        example = accounts.staff(StaffRole.DEPARTMENT_STAFF);
         List<Subject> subjects = new ArrayList<>();
         subjects.add(new Subject("anonymous", null, Set.of()));
         Account resident = accounts.resident();
@@ -160,7 +169,8 @@ class AuthorizationMatrixTests {
 
     private boolean allowed(String endpoint, Subject subject) throws Exception {
         String[] parts = endpoint.split(" ", 2);
-        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), parts[1])
+        String path = parts[1].replace("{id}", example.id().toString());
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path)
                 .with(csrf()).accept("text/html");
         if (subject.authentication() != null) {
             request.with(authentication(subject.authentication()));

@@ -15,17 +15,17 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Every HTML page the application maps, found from its request mappings, so that a new page is
  * checked without anyone remembering to add it. A page whose path has variables needs an example
- * address in {@link #EXAMPLES}; without one, {@link #all} fails and says which.
+ * address; without one, {@link #all} fails and says which.
  */
 public final class Pages {
-
-    /** Example addresses for pages whose paths have variables: pattern → address. */
-    private static final Map<String, String> EXAMPLES = Map.of();
 
     private Pages() {
     }
 
-    public static List<String> all(RequestMappingHandlerMapping mapping) {
+    /**
+     * @param examples example addresses for pages whose paths have variables: pattern → address
+     */
+    public static List<String> all(RequestMappingHandlerMapping mapping, Map<String, String> examples) {
         var pages = new TreeSet<String>();
         var missingExamples = new ArrayList<String>();
         mapping.getHandlerMethods().forEach((info, method) -> {
@@ -35,15 +35,15 @@ public final class Pages {
             for (String pattern : info.getPatternValues()) {
                 if (!pattern.contains("{")) {
                     pages.add(pattern);
-                } else if (EXAMPLES.containsKey(pattern)) {
-                    pages.add(EXAMPLES.get(pattern));
+                } else if (examples.containsKey(pattern)) {
+                    pages.add(examples.get(pattern));
                 } else {
                     missingExamples.add(pattern);
                 }
             }
         });
         if (!missingExamples.isEmpty()) {
-            throw new IllegalStateException("Give an example address in Pages.EXAMPLES for " + missingExamples);
+            throw new IllegalStateException("Give an example address for " + missingExamples);
         }
         return List.copyOf(pages);
     }

@@ -71,6 +71,29 @@ public class Accounts {
         }
     }
 
+    /** Every staff account, by sign-in name. */
+    public List<Account> staff() {
+        return jdbc.sql("SELECT * FROM identity.account WHERE kind = 'STAFF'").query(this::account).list().stream()
+                .sorted(java.util.Comparator.comparing(Account::login))
+                .toList();
+    }
+
+    public void replaceRoles(UUID id, Set<StaffRole> roles) {
+        jdbc.sql("DELETE FROM identity.staff_role WHERE account_id = :id").param("id", id).update();
+        for (StaffRole role : roles) {
+            jdbc.sql("INSERT INTO identity.staff_role (account_id, role) VALUES (:id, :role)")
+                    .param("id", id).param("role", role.name()).update();
+        }
+    }
+
+    /** A new one-time password that must be changed, and the second factor to be enrolled again. */
+    public void resetCredentials(UUID id, String oneTimePasswordHash) {
+        jdbc.sql("UPDATE identity.account SET password_hash = :hash, password_must_change = TRUE, version = version + 1 WHERE id = :id")
+                .param("hash", oneTimePasswordHash).param("id", id).update();
+        jdbc.sql("DELETE FROM identity.totp_credential WHERE account_id = :id").param("id", id).update();
+        jdbc.sql("DELETE FROM identity.recovery_code WHERE account_id = :id").param("id", id).update();
+    }
+
     public void changePassword(UUID id, String passwordHash) {
         jdbc.sql("UPDATE identity.account SET password_hash = :hash, password_must_change = FALSE, version = version + 1 WHERE id = :id")
                 .param("hash", passwordHash).param("id", id).update();

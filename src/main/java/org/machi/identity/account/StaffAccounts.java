@@ -50,6 +50,51 @@ public class StaffAccounts {
         return java.util.Optional.of(oneTimePassword);
     }
 
+    /** A staff account the administrator created, with the one-time password to hand over (shown once). */
+    public record Created(Account account, String oneTimePassword) {
+    }
+
+    /** Creates a staff account; empty when the staff ID is already taken. */
+    @Transactional
+    public java.util.Optional<Created> create(String staffId, Set<StaffRole> roles, String byWhom) {
+        if (accounts.existsByLogin(staffId)) {
+            return java.util.Optional.empty();
+        }
+        String oneTimePassword = oneTimePassword();
+        var account = new Account(UUID.randomUUID(), AccountKind.STAFF, staffId, encoder.encode(oneTimePassword), true,
+                Assurance.SELF_ASSERTED, true, roles, clock.instant());
+        accounts.insert(account);
+        audit.record(AuditRecord.of(byWhom, "staff.created").about(account.reference(), "identity.account"));
+        roles.forEach(role -> audit.record(AuditRecord.of(byWhom, "role.granted").about(account.reference(), "identity.staff-role")
+                .withDetail(role.name())));
+        return java.util.Optional.of(new Created(account, oneTimePassword));
+    }
+
+    /** Gives the account exactly these roles, recording each one granted or revoked. */
+    @Transactional
+    public void changeRoles(UUID accountId, Set<StaffRole> roles, String byWhom) {
+        Account account = accounts.findById(accountId).filter(Account::isStaff).orElseThrow();
+        accounts.replaceRoles(accountId, roles);
+        for (StaffRole role : StaffRole.values()) {
+            boolean had = account.roles().contains(role);
+            boolean has = roles.contains(role);
+            if (had != has) {
+                audit.record(AuditRecord.of(byWhom, has ? "role.granted" : "role.revoked")
+                        .about(account.reference(), "identity.staff-role").withDetail(role.name()));
+            }
+        }
+    }
+
+    /** For a lost password or phone: a new one-time password, and the second factor is enrolled again. */
+    @Transactional
+    public String resetSignIn(UUID accountId, String byWhom) {
+        Account account = accounts.findById(accountId).filter(Account::isStaff).orElseThrow();
+        String oneTimePassword = oneTimePassword();
+        accounts.resetCredentials(accountId, encoder.encode(oneTimePassword));
+        audit.record(AuditRecord.of(byWhom, "staff.sign-in-reset").about(account.reference(), "identity.account"));
+        return oneTimePassword;
+    }
+
     /** Sets a new password; returns the message keys of the rules it breaks (nothing is changed then). */
     @Transactional
     public List<String> changePassword(UUID accountId, String newPassword) {

@@ -1,0 +1,140 @@
+package org.machi.identity.web;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.machi.identity.StaffRole;
+import org.machi.identity.account.Account;
+import org.machi.identity.account.Accounts;
+import org.machi.identity.account.StaffAccounts;
+import org.machi.identity.totp.TotpCredentials;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The system administrator's staff accounts: list, create, roles, reset sign-in. */
+@Controller
+@PreAuthorize("hasAuthority('MANAGE_STAFF')")
+class StaffPeopleController {
+
+    private static final String STAFF_ID = "[a-z0-9][a-z0-9._-]{2,39}";
+
+    private final Accounts accounts;
+    private final StaffAccounts staff;
+    private final TotpCredentials totp;
+
+    StaffPeopleController(Accounts accounts, StaffAccounts staff, TotpCredentials totp) {
+        this.accounts = accounts;
+        this.staff = staff;
+        this.totp = totp;
+    }
+
+    @GetMapping("/staff/people")
+    String list(Model model) {
+        List<Account> people = accounts.staff();
+        model.addAttribute("people", people);
+        model.addAttribute("enrolled", people.stream().filter(a -> totp.isEnrolled(a.id())).map(Account::id).toList());
+        return "identity/people";
+    }
+
+    @GetMapping("/staff/people/new")
+    String newForm(Model model) {
+        model.addAttribute("roles", StaffRole.values());
+        model.addAttribute("chosen", Set.of());
+        return "identity/person-new";
+    }
+
+    @PostMapping("/staff/people/new")
+    String create(@RequestParam(defaultValue = "") String staffId, @RequestParam(required = false) List<String> role,
+                  Authentication admin, Model model) {
+        String id = staffId.strip().toLowerCase(java.util.Locale.ROOT);
+        Set<StaffRole> roles = roles(role);
+        List<String> problems = new java.util.ArrayList<>();
+        if (!id.matches(STAFF_ID)) {
+            problems.add("people.staffId.invalid");
+        }
+        if (roles.isEmpty()) {
+            problems.add("people.roles.required");
+        }
+        var created = problems.isEmpty() ? staff.create(id, roles, admin.getName()) : java.util.Optional.<StaffAccounts.Created>empty();
+        if (problems.isEmpty() && created.isEmpty()) {
+            problems.add("people.staffId.taken");
+        }
+        if (!problems.isEmpty()) {
+            model.addAttribute("problems", problems);
+            model.addAttribute("staffId", staffId);
+            model.addAttribute("roles", StaffRole.values());
+            model.addAttribute("chosen", roles);
+            return "identity/person-new";
+        }
+        model.addAttribute("person", created.get().account());
+        model.addAttribute("oneTimePassword", created.get().oneTimePassword());
+        return "identity/person-password";
+    }
+
+    @GetMapping("/staff/people/{id}")
+    String person(@PathVariable String id, Model model) {
+        Account person = find(id);
+        model.addAttribute("person", person);
+        model.addAttribute("roles", StaffRole.values());
+        model.addAttribute("chosen", person.roles());
+        model.addAttribute("enrolled", totp.isEnrolled(person.id()));
+        return "identity/person";
+    }
+
+    @PostMapping("/staff/people/{id}/roles")
+    String changeRoles(@PathVariable String id, @RequestParam(required = false) List<String> role, Authentication admin, Model model) {
+        Account person = find(id);
+        Set<StaffRole> roles = roles(role);
+        if (roles.isEmpty()) {
+            model.addAttribute("problems", List.of("people.roles.required"));
+            model.addAttribute("person", person);
+            model.addAttribute("roles", StaffRole.values());
+            model.addAttribute("chosen", person.roles());
+            model.addAttribute("enrolled", totp.isEnrolled(person.id()));
+            return "identity/person";
+        }
+        staff.changeRoles(person.id(), roles, admin.getName());
+        return "redirect:/staff/people/" + person.id();
+    }
+
+    @PostMapping("/staff/people/{id}/reset")
+    String resetSignIn(@PathVariable String id, Authentication admin, Model model) {
+        Account person = find(id);
+        model.addAttribute("person", person);
+        model.addAttribute("oneTimePassword", staff.resetSignIn(person.id(), admin.getName()));
+        return "identity/person-password";
+    }
+
+    private Account find(String id) {
+        try {
+            return accounts.findById(UUID.fromString(id)).filter(Account::isStaff)
+                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        } catch (IllegalArgumentException notAnId) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    /** Known role names only; anything else a tampered form sends is ignored. */
+    private static Set<StaffRole> roles(List<String> names) {
+        Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
+        if (names != null) {
+            for (String name : names) {
+                for (StaffRole role : StaffRole.values()) {
+                    if (role.name().equals(name)) {
+                        roles.add(role);
+                    }
+                }
+            }
+        }
+        return roles;
+    }
+}
