@@ -1,11 +1,9 @@
 package org.machi.identity.account;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import org.machi.shared.DataProtection;
@@ -37,7 +35,6 @@ public class SignInLinks implements OneTimeTokenService {
     private final DataProtection protection;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     SignInLinks(JdbcClient jdbc, DataProtection protection, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
@@ -53,7 +50,7 @@ public class SignInLinks implements OneTimeTokenService {
     @Override
     @Transactional
     public OneTimeToken generate(GenerateOneTimeTokenRequest request) {
-        String token = newToken();
+        String token = Tokens.random(24);
         Instant expires = clock.instant().plus(LIFETIME);
         if (NOBODY.equals(request.getUsername())) {
             return new DefaultOneTimeToken(token, NOBODY, expires);
@@ -101,11 +98,5 @@ public class SignInLinks implements OneTimeTokenService {
                         protection.open(rs.getString("token_sealed"), TOKEN_CONTEXT + ":" + linkId),
                         SiteLanguage.fromCode(rs.getString("language")).orElse(SiteLanguage.REFERENCE)))
                 .optional();
-    }
-
-    private String newToken() {
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -1,10 +1,8 @@
 package org.machi.identity.account;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,7 +40,6 @@ public class SignUps {
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     SignUps(JdbcClient jdbc, DataProtection protection, Accounts accounts, PasswordPolicy policy, PasswordEncoder encoder,
             ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
@@ -71,7 +68,7 @@ public class SignUps {
             return List.of("signUp.email.invalid");
         }
         UUID id = UUID.randomUUID();
-        String token = newToken();
+        String token = Tokens.random(32);
         jdbc.sql("""
                 INSERT INTO identity.sign_up_request (id, token_hash, token_sealed, email_sealed, language, expires_at)
                 VALUES (:id, :hash, :token, :email, :language, :expires)""")
@@ -146,11 +143,5 @@ public class SignUps {
                     return new Row(id, protection.open(rs.getString("email_sealed"), EMAIL_CONTEXT + ":" + id));
                 })
                 .optional();
-    }
-
-    private String newToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }
