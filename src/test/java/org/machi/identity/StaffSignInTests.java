@@ -46,7 +46,7 @@ class StaffSignInTests {
         assertThat(visitor.get("/staff").location()).as("no back office before the new password").endsWith("/staff/password");
         assertThat(visitor.get("/staff/second-factor/enrol").location()).endsWith("/staff/password");
 
-        visitor.get("/staff/password");
+        assertThat(visitor.get("/staff/password").html().select("#password-hint").text()).startsWith("8文字以上");
         var common = visitor.post("/staff/password", Map.of("password", "password1", "confirmation", "password1"));
         assertThat(common.status()).isEqualTo(200);
         assertThat(common.html().select(".error-summary").text()).contains("よく使われていて");

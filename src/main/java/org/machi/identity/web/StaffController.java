@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.machi.identity.account.Accounts;
+import org.machi.identity.account.PasswordPolicy;
 import org.machi.identity.account.StaffAccounts;
 import org.machi.identity.security.MachiUser;
 import org.machi.identity.security.StaffSignIn;
@@ -14,6 +15,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -26,8 +28,11 @@ class StaffController {
     private final TotpCredentials totp;
     private final StaffSignIn signIn;
     private final CityProfile city;
+    private final PasswordPolicy policy;
 
-    StaffController(StaffAccounts staff, Accounts accounts, TotpCredentials totp, StaffSignIn signIn, CityProfile city) {
+    StaffController(StaffAccounts staff, Accounts accounts, TotpCredentials totp, StaffSignIn signIn, CityProfile city,
+                    PasswordPolicy policy) {
+        this.policy = policy;
         this.staff = staff;
         this.accounts = accounts;
         this.totp = totp;
@@ -38,6 +43,11 @@ class StaffController {
     @GetMapping("/staff")
     String home() {
         return "identity/staff-home";
+    }
+
+    @ModelAttribute("minimumLength")
+    int minimumLength() {
+        return policy.minimumLength(true);
     }
 
     @GetMapping("/staff/password")
