@@ -62,6 +62,7 @@ class AuthorizationMatrixTests {
         EXPECTED.put("POST /sign-out/everywhere", Access.SIGNED_IN);
         EXPECTED.put("GET /account", Access.RESIDENT);
         EXPECTED.put("GET /account/profile", Access.RESIDENT);
+        EXPECTED.put("POST /account/passkeys/{id}/delete", Access.RESIDENT);
         EXPECTED.put("POST /account/profile", Access.RESIDENT);
         EXPECTED.put("GET /account/export", Access.RESIDENT);
         EXPECTED.put("GET /account/delete", Access.RESIDENT);

@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Import;
         "machi.data-dir=target/test-data/web",
         "spring.mail.host=127.0.0.1",
         "machi.base-url=http://machi.test",
+        "machi.identity.passkeys.allowed-origins=http://localhost:${local.server.port}",
         "spring.security.oauth2.client.registration.mynumber.provider=mynumber",
         "spring.security.oauth2.client.registration.mynumber.client-id=machi-test",
         "spring.security.oauth2.client.registration.mynumber.client-secret=test-secret",

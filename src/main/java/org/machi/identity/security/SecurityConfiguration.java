@@ -56,6 +56,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, open).permitAll()
                         .requestMatchers("/sign-in", "/sign-in/**", "/staff/sign-in", "/sign-up", "/sign-up/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/webauthn/authenticate/options", "/login/webauthn").permitAll()
+                        .requestMatchers("/webauthn/register/**", "/webauthn/register").hasAuthority(Permission.OWN_ACCOUNT.authority())
                         .requestMatchers(HttpMethod.POST, "/sign-out", "/sign-out/everywhere").authenticated()
                         .requestMatchers("/account", "/account/**").hasAuthority(Permission.OWN_ACCOUNT.authority())
                         .requestMatchers("/staff/password").hasAnyAuthority(AccountUserDetailsService.MUST_CHANGE_PASSWORD,
@@ -81,6 +83,7 @@ class SecurityConfiguration {
                         .loginPage("/sign-in")
                         .successHandler(signIn)
                         .failureHandler(new SimpleUrlAuthenticationFailureHandler("/sign-in?linkError")))
+                .webAuthn(passkeys -> passkeys.rpName("Machi"))
                 .logout(logout -> logout
                         .logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/sign-out"))
                         .logoutSuccessUrl("/?signedOut"))

@@ -19,7 +19,6 @@ import org.machi.identity.security.MachiUser;
 import org.machi.shared.CityProfile;
 import org.machi.shared.SiteLanguage;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -61,13 +60,13 @@ class ProfileController {
     }
 
     @GetMapping("/account/profile")
-    String form(@AuthenticationPrincipal MachiUser user, Model model) {
+    String form(MachiUser user, Model model) {
         model.addAttribute("form", ProfileForm.of(profiles.own(user.accountId()).orElse(ResidentProfile.empty())));
         return "identity/profile";
     }
 
     @PostMapping("/account/profile")
-    String save(@AuthenticationPrincipal MachiUser user, @Valid @ModelAttribute("form") ProfileForm form, BindingResult errors,
+    String save(MachiUser user, @Valid @ModelAttribute("form") ProfileForm form, BindingResult errors,
                 RedirectAttributes redirect) {
         if (form.district() != null && !form.district().isBlank() && city.district(form.district()).isEmpty()) {
             errors.rejectValue("district", "profile.district.unknown");
@@ -96,7 +95,7 @@ class ProfileController {
     }
 
     @GetMapping("/account/export")
-    void export(@AuthenticationPrincipal MachiUser user, HttpServletResponse response) throws IOException {
+    void export(MachiUser user, HttpServletResponse response) throws IOException {
         var account = accounts.findById(user.accountId()).orElseThrow();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("account", Map.of("id", account.id().toString(), "signInName", account.login(),
@@ -113,7 +112,7 @@ class ProfileController {
     }
 
     @PostMapping("/account/delete")
-    String delete(@AuthenticationPrincipal MachiUser user, HttpServletRequest request, HttpServletResponse response) {
+    String delete(MachiUser user, HttpServletRequest request, HttpServletResponse response) {
         deletion.deleteResident(user.accountId());
         new SecurityContextLogoutHandler().logout(request, response, null);
         return "redirect:/?deleted";

@@ -11,7 +11,6 @@ import org.machi.identity.security.StaffSignIn;
 import org.machi.identity.totp.TotpCredentials;
 import org.machi.shared.CityProfile;
 import org.machi.shared.SiteLanguage;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,7 +55,7 @@ class StaffController {
     }
 
     @PostMapping("/staff/password")
-    String changePassword(@AuthenticationPrincipal MachiUser user, @RequestParam(defaultValue = "") String password,
+    String changePassword(MachiUser user, @RequestParam(defaultValue = "") String password,
                           @RequestParam(defaultValue = "") String confirmation, Model model,
                           HttpServletRequest request, HttpServletResponse response) {
         List<String> problems = password.equals(confirmation) ? staff.changePassword(user.accountId(), password)
@@ -70,7 +69,7 @@ class StaffController {
     }
 
     @GetMapping("/staff/second-factor/enrol")
-    String enrolForm(@AuthenticationPrincipal MachiUser user, Model model) {
+    String enrolForm(MachiUser user, Model model) {
         if (totp.isEnrolled(user.accountId())) {
             return "redirect:/staff/second-factor";
         }
@@ -79,7 +78,7 @@ class StaffController {
     }
 
     @PostMapping("/staff/second-factor/enrol")
-    String confirmEnrolment(@AuthenticationPrincipal MachiUser user, @RequestParam(defaultValue = "") String code,
+    String confirmEnrolment(MachiUser user, @RequestParam(defaultValue = "") String code,
                             Model model, HttpServletRequest request, HttpServletResponse response) {
         var recoveryCodes = totp.confirm(user.accountId(), code);
         if (recoveryCodes.isEmpty()) {
@@ -93,12 +92,12 @@ class StaffController {
     }
 
     @GetMapping("/staff/second-factor")
-    String secondFactorForm(@AuthenticationPrincipal MachiUser user) {
+    String secondFactorForm(MachiUser user) {
         return totp.isEnrolled(user.accountId()) ? "identity/staff-second-factor" : "redirect:/staff/second-factor/enrol";
     }
 
     @PostMapping("/staff/second-factor")
-    String checkSecondFactor(@AuthenticationPrincipal MachiUser user, @RequestParam(defaultValue = "") String code,
+    String checkSecondFactor(MachiUser user, @RequestParam(defaultValue = "") String code,
                              Model model, HttpServletRequest request, HttpServletResponse response) {
         if (!signIn.checkSecondFactor(user.accountId(), code)) {
             model.addAttribute("problems", List.of("secondFactor.wrongCode"));
