@@ -1,6 +1,7 @@
 package org.machi.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.machi.testing.Html.page;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -14,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.machi.audit.AuditEntry;
 import org.machi.audit.AuditTrail;
 import org.machi.identity.account.Account;
+import org.machi.identity.account.AccountDeletion;
+import org.machi.testing.TestClock;
+import java.time.Duration;
 import org.machi.identity.security.MachiUserTestSupport;
 import org.machi.testing.MachiWebTest;
 import org.machi.testing.TestAccounts;
@@ -44,6 +48,12 @@ class ProfileTests {
 
     @Autowired
     AuditTrail audit;
+
+    @Autowired
+    AccountDeletion deletion;
+
+    @Autowired
+    TestClock clock;
 
     @Test
     void aResidentEntersTheirDetailsAndSeesThemWithTheJapaneseEra() {
@@ -124,19 +134,35 @@ class ProfileTests {
     }
 
     @Test
-    void deletingTheAccountErasesItAndLeavesOnlyAPseudonymInTheAuditTrail() throws Exception {
+    void deletingTheAccountEndsSignInAtOnceAndErasesTheDataAfterTheRetentionPeriod() throws Exception {
         Account resident = accounts.resident();
         Authentication signedIn = MachiUserTestSupport.signedIn(resident, false);
         mvc.perform(valid(post("/account/profile")).with(authentication(signedIn)).with(csrf()));
+        assertThat(page(mvc.perform(get("/account/delete").param("lang", "en").with(authentication(signedIn))).andReturn())
+                .select("main p").first().text()).contains("kept for 30 days");
 
         mvc.perform(post("/account/delete").with(authentication(signedIn)).with(csrf())).andExpect(redirectedUrl("/?deleted"));
 
-        assertThat(accounts.exists(resident.login())).isFalse();
-        assertThat(jdbc.sql("SELECT count(*) FROM identity.profile WHERE account_id = :id").param("id", resident.id())
-                .query(Long.class).single()).isZero();
-        assertThat(audit.latest(20)).extracting(AuditEntry::action, AuditEntry::actor)
-                .contains(org.assertj.core.groups.Tuple.tuple("account.deleted", resident.reference()));
+        assertThat(accounts.exists(resident.login())).as("the address is free again").isFalse();
+        Visitor visitor = new Visitor(port);
+        visitor.get("/sign-in");
+        assertThat(visitor.post("/sign-in", Map.of("login", resident.login(), "password", TestAccounts.PASSWORD)).location())
+                .endsWith("/sign-in?error");
+        assertThat(profileRows(resident)).as("kept during the retention period").isEqualTo(1);
         assertThat(page(mvc.perform(get("/?deleted")).andReturn()).select("p.notice").text()).startsWith("アカウントを削除しました");
+
+        clock.advance(Duration.ofDays(31));
+        assertThat(deletion.eraseExpired()).isPositive();
+        assertThat(profileRows(resident)).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM identity.account WHERE id = :id").param("id", resident.id())
+                .query(Long.class).single()).isZero();
+        assertThat(audit.latest(50)).extracting(AuditEntry::action, AuditEntry::subject)
+                .contains(tuple("account.deleted", resident.reference()), tuple("account.erased", resident.reference()));
+    }
+
+    private long profileRows(Account resident) {
+        return jdbc.sql("SELECT count(*) FROM identity.profile WHERE account_id = :id").param("id", resident.id())
+                .query(Long.class).single();
     }
 
     /** A valid form, with some fields replaced ("field", "value", ...). */

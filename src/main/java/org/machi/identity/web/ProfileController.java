@@ -107,7 +107,8 @@ class ProfileController {
     }
 
     @GetMapping("/account/delete")
-    String confirmDeletion() {
+    String confirmDeletion(Model model) {
+        model.addAttribute("retentionDays", deletion.retention().toDays());
         return "identity/delete-account";
     }
 

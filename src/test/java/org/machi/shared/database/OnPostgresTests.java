@@ -50,7 +50,7 @@ class OnPostgresTests {
 
     @Test
     void everyModuleMigrationRanIntoItsOwnSchemaAndHistory() {
-        for (String module : new String[] {"shared", "audit"}) {
+        for (String module : new String[] {"shared", "audit", "identity"}) {
             assertThat(jdbc.sql("SELECT count(*) FROM flyway_schema_history_" + module + " WHERE success").query(Long.class).single())
                     .as(module).isPositive();
         }
@@ -72,6 +72,12 @@ class OnPostgresTests {
 
         jdbc.sql("UPDATE audit.entry SET actor = 'someone else' WHERE seq = :seq").param("seq", first.seq()).update();
         assertThat(audit.verify().firstBrokenSeq()).isEqualTo(first.seq());
+    }
+
+    @Test
+    void backgroundTasksAreScheduledOnPostgresqlToo() {
+        assertThat(jdbc.sql("SELECT count(*) FROM shared.scheduled_tasks WHERE task_name = 'identity-erase-deleted-accounts'")
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

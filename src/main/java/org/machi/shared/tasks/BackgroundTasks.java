@@ -1,0 +1,57 @@
+package org.machi.shared.tasks;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one scheduler for background work of every module (db-scheduler on the application's
+ * database): tasks survive restarts and run once across several nodes. A module contributes its
+ * tasks as beans of type {@link Task}; recurring ones are scheduled at start.
+ */
+@Component
+class BackgroundTasks implements SmartLifecycle {
+
+    private final Scheduler scheduler;
+    private volatile boolean running;
+
+    BackgroundTasks(DataSource dataSource, List<Task<?>> tasks,
+                    @Value("${machi.tasks.polling-interval:10s}") Duration pollingInterval) {
+        List<RecurringTask<?>> recurring = tasks.stream()
+                .filter(RecurringTask.class::isInstance)
+                .<RecurringTask<?>>map(task -> (RecurringTask<?>) task)
+                .toList();
+        List<Task<?>> others = tasks.stream().filter(task -> !(task instanceof RecurringTask)).toList();
+        this.scheduler = Scheduler.create(dataSource, others)
+                .tableName("shared.scheduled_tasks")
+                .pollingInterval(pollingInterval)
+                .threads(2)
+                .startTasks(recurring) // registers them too
+                .shutdownMaxWait(Duration.ofSeconds(15))
+                .build();
+    }
+
+    /** After the database is migrated and before requests are served; stopped before the data source closes. */
+    @Override
+    public void start() {
+        scheduler.start();
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        scheduler.stop();
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
