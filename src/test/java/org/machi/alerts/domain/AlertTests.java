@@ -1,0 +1,179 @@
+package org.machi.alerts.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import org.junit.jupiter.api.Test;
+import org.machi.alerts.cap.CapMessage;
+import org.machi.alerts.cap.CapWriter;
+
+class AlertTests {
+
+    private static final Instant NOW = Instant.parse("2026-07-13T20:30:00Z");
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    private static final Map<String, Alert.DistrictArea> AREAS = Map.of(
+            "echi-kita", new Alert.DistrictArea("依知北地区", 35.496, 139.363, 1.5),
+            "echi-minami", new Alert.DistrictArea("依知南地区", 35.473, 139.374, 1.5));
+    private static final Map<String, AlertText> TEXTS = Map.of(
+            "ja", new AlertText("【訓練】避難指示", "相模川の水位が上がっています（訓練）。", "避難所へ移動してください。"),
+            "en", new AlertText("[Exercise] Evacuation order", "The Sagami River is rising (exercise).", "Go to a shelter."));
+
+    @Test
+    void aDraftIsPublishedOnlyWhenASecondPersonApprovesIt() throws Exception {
+        Alert alert = draft();
+        alert.submit("operator-1");
+        assertThatThrownBy(() -> alert.approve("operator-1", NOW)).isInstanceOf(AlertRuleBroken.class)
+                .extracting("messageKey").isEqualTo("alert.rule.fourEyes");
+
+        alert.approve("approver-1", NOW);
+        assertThat(alert.state()).isEqualTo(Alert.State.PUBLISHED);
+        assertThat(alert.approver()).isEqualTo("approver-1");
+        assertThat(alert.inForce(NOW.plusSeconds(60))).isTrue();
+        assertThat(alert.inForce(NOW.plus(Duration.ofHours(13)))).as("after it expires").isFalse();
+
+        String cap = CapWriter.write(alert.toCap("city.atsugi.kanagawa.jp", TOKYO, "厚木市", AREAS, null));
+        validate(cap);
+        assertThat(cap).contains("<status>Exercise</status>", "<language>ja</language>", "<areaDesc>依知北地区</areaDesc>",
+                "<circle>35.4960,139.3630 1.5</circle>");
+        assertThat(cap.indexOf("<language>ja</language>")).as("Japanese first").isLessThan(cap.indexOf("<language>en</language>"));
+    }
+
+    @Test
+    void anUpdateAndACancelReferToThePublishedAlertAndRetireIt() throws Exception {
+        Alert original = published();
+        Alert update = original.draftUpdate(TEXTS, Set.of("echi-kita", "echi-minami"), NOW.plus(Duration.ofHours(24)), "operator-2", NOW);
+        update.submit("operator-2");
+        update.approve("approver-1", NOW.plusSeconds(600));
+        original.replacedBy(update);
+        assertThat(original.state()).isEqualTo(Alert.State.SUPERSEDED);
+        String updateCap = CapWriter.write(update.toCap("city.atsugi.kanagawa.jp", TOKYO, "厚木市", AREAS, original));
+        validate(updateCap);
+        assertThat(updateCap).contains("<msgType>Update</msgType>", "<references>city.atsugi.kanagawa.jp," + original.capIdentifier());
+
+        Alert cancel = update.draftCancel(Map.of("ja", new AlertText("避難指示の解除（訓練）", "避難指示を解除します。", null)), "operator-2",
+                NOW.plusSeconds(3600));
+        cancel.submit("operator-2");
+        cancel.approve("approver-2", NOW.plusSeconds(3700));
+        update.replacedBy(cancel);
+        assertThat(update.state()).isEqualTo(Alert.State.CANCELLED);
+        assertThat(cancel.inForce(NOW.plusSeconds(3800))).as("a cancel is not itself an alert in force").isFalse();
+        validate(CapWriter.write(cancel.toCap("city.atsugi.kanagawa.jp", TOKYO, "厚木市", AREAS, update)));
+    }
+
+    @Test
+    void badDraftsAreRefusedNamingTheRule() {
+        assertRule("alert.rule.japaneseRequired", () -> draft(Map.of("en", TEXTS.get("en")), Set.of("echi-kita"), NOW, NOW.plusSeconds(60)));
+        assertRule("alert.rule.japaneseRequired", () -> draft(Map.of("ja", new AlertText(" ", "x", null)), Set.of("echi-kita"), NOW, NOW.plusSeconds(60)));
+        assertRule("alert.rule.placeRequired", () -> draft(TEXTS, Set.of(), NOW, NOW.plusSeconds(60)));
+        assertRule("alert.rule.expiresBeforeEffective", () -> draft(TEXTS, Set.of("echi-kita"), NOW, NOW.minusSeconds(60)));
+        assertRule("alert.rule.expired", () -> draft(TEXTS, Set.of("echi-kita"), NOW.minus(Duration.ofDays(2)), NOW.minus(Duration.ofDays(1))));
+        assertRule("alert.rule.tooLong", () -> draft(Map.of("ja", new AlertText("あ".repeat(141), "x", null)), Set.of("echi-kita"), NOW, null));
+        assertRule("alert.rule.effectiveRequired", () -> draft(TEXTS, Set.of("echi-kita"), null, null));
+        Alert unknownPlace = published(Set.of("atlantis"));
+        assertRule("alert.rule.unknownDistrict", () -> unknownPlace.toCap("s", TOKYO, "厚木市", AREAS, null));
+    }
+
+    /** Every action in every state: allowed where the table says so, refused everywhere else. */
+    @Test
+    void everyTransitionIsGuarded() {
+        Map<Alert.State, List<String>> allowed = new EnumMap<>(Map.of(
+                Alert.State.DRAFT, List.of("submit"),
+                Alert.State.AWAITING_APPROVAL, List.of("approve", "sendBack"),
+                Alert.State.PUBLISHED, List.of("draftUpdate", "draftCancel"),
+                Alert.State.SUPERSEDED, List.of(),
+                Alert.State.CANCELLED, List.of()));
+        Map<String, Consumer<Alert>> actions = Map.of(
+                "submit", a -> a.submit("operator-1"),
+                "approve", a -> a.approve("approver-1", NOW),
+                "sendBack", a -> a.sendBack("approver-1"),
+                "draftUpdate", a -> a.draftUpdate(TEXTS, Set.of("echi-kita"), NOW.plusSeconds(600), "operator-1", NOW),
+                "draftCancel", a -> a.draftCancel(TEXTS, "operator-1", NOW));
+        List<String> wrong = new ArrayList<>();
+        for (Alert.State state : Alert.State.values()) {
+            for (var action : actions.entrySet()) {
+                Alert alert = inState(state);
+                boolean refused;
+                try {
+                    action.getValue().accept(alert);
+                    refused = false;
+                } catch (AlertRuleBroken broken) {
+                    refused = true;
+                }
+                if (refused == allowed.get(state).contains(action.getKey())) {
+                    wrong.add(state + " " + action.getKey() + (refused ? " was refused" : " was allowed"));
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void onlyTheAuthorSubmits() {
+        assertRule("alert.rule.onlyAuthorSubmits", () -> draft().submit("someone-else"));
+    }
+
+    private static Alert inState(Alert.State state) {
+        return switch (state) {
+            case DRAFT -> draft();
+            case AWAITING_APPROVAL -> {
+                Alert alert = draft();
+                alert.submit("operator-1");
+                yield alert;
+            }
+            case PUBLISHED -> published();
+            case SUPERSEDED, CANCELLED -> {
+                Alert original = published();
+                Alert later = state == Alert.State.CANCELLED
+                        ? original.draftCancel(TEXTS, "operator-1", NOW)
+                        : original.draftUpdate(TEXTS, Set.of("echi-kita"), NOW.plusSeconds(600), "operator-1", NOW);
+                later.submit("operator-1");
+                later.approve("approver-1", NOW);
+                original.replacedBy(later);
+                yield original;
+            }
+        };
+    }
+
+    private static Alert published() {
+        return published(Set.of("echi-kita"));
+    }
+
+    private static Alert published(Set<String> districts) {
+        Alert alert = draft(TEXTS, districts, NOW, NOW.plus(Duration.ofHours(12)));
+        alert.submit("operator-1");
+        alert.approve("approver-1", NOW);
+        return alert;
+    }
+
+    private static Alert draft() {
+        return draft(TEXTS, Set.of("echi-kita"), NOW, NOW.plus(Duration.ofHours(12)));
+    }
+
+    private static Alert draft(Map<String, AlertText> texts, Set<String> districts, Instant effective, Instant expires) {
+        return Alert.draft(true, CapMessage.Category.MET, CapMessage.ResponseType.EVACUATE, CapMessage.Urgency.IMMEDIATE,
+                CapMessage.Severity.SEVERE, CapMessage.Certainty.OBSERVED, texts, districts, effective, expires, "operator-1", NOW);
+    }
+
+    private static void assertRule(String key, org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOf(AlertRuleBroken.class).extracting("messageKey").isEqualTo(key);
+    }
+
+    private static void validate(String xml) throws Exception {
+        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(Path.of("../shared/standards/cap12.xsd").toFile())
+                .newValidator().validate(new StreamSource(new StringReader(xml)));
+    }
+}
