@@ -1,5 +1,6 @@
 package org.machi.identity.account;
 
+import java.util.Comparator;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -74,7 +75,7 @@ public class Accounts {
     /** Every staff account, by sign-in name. */
     public List<Account> staff() {
         return jdbc.sql("SELECT * FROM identity.account WHERE kind = 'STAFF'").query(this::account).list().stream()
-                .sorted(java.util.Comparator.comparing(Account::login))
+                .sorted(Comparator.comparing(Account::login))
                 .toList();
     }
 

@@ -1,5 +1,6 @@
 package org.machi.identity.account;
 
+import java.util.Optional;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -37,9 +38,9 @@ public class StaffAccounts {
 
     /** The administrator's one-time password when this call created the first staff account. */
     @Transactional
-    public java.util.Optional<String> createFirstAdministrator(String staffId) {
+    public Optional<String> createFirstAdministrator(String staffId) {
         if (accounts.anyStaff()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String oneTimePassword = oneTimePassword();
         var account = new Account(UUID.randomUUID(), AccountKind.STAFF, staffId, encoder.encode(oneTimePassword), true,
@@ -47,7 +48,7 @@ public class StaffAccounts {
         accounts.insert(account);
         audit.record(AuditRecord.of("system", "staff.created").about(account.reference(), "identity.account")
                 .withDetail("first administrator, role SYSTEM_ADMINISTRATOR"));
-        return java.util.Optional.of(oneTimePassword);
+        return Optional.of(oneTimePassword);
     }
 
     /** A staff account the administrator created, with the one-time password to hand over (shown once). */
@@ -56,9 +57,9 @@ public class StaffAccounts {
 
     /** Creates a staff account; empty when the staff ID is already taken. */
     @Transactional
-    public java.util.Optional<Created> create(String staffId, Set<StaffRole> roles, String byWhom) {
+    public Optional<Created> create(String staffId, Set<StaffRole> roles, String byWhom) {
         if (accounts.existsByLogin(staffId)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String oneTimePassword = oneTimePassword();
         var account = new Account(UUID.randomUUID(), AccountKind.STAFF, staffId, encoder.encode(oneTimePassword), true,
@@ -67,7 +68,7 @@ public class StaffAccounts {
         audit.record(AuditRecord.of(byWhom, "staff.created").about(account.reference(), "identity.account"));
         roles.forEach(role -> audit.record(AuditRecord.of(byWhom, "role.granted").about(account.reference(), "identity.staff-role")
                 .withDetail(role.name())));
-        return java.util.Optional.of(new Created(account, oneTimePassword));
+        return Optional.of(new Created(account, oneTimePassword));
     }
 
     /** Gives the account exactly these roles, recording each one granted or revoked. */

@@ -1,5 +1,8 @@
 package org.machi.identity.web;
 
+import java.util.ArrayList;
+import java.util.Optional;
+import java.util.Locale;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -55,16 +58,16 @@ class StaffPeopleController {
     @PostMapping("/staff/people/new")
     String create(@RequestParam(defaultValue = "") String staffId, @RequestParam(required = false) List<String> role,
                   Authentication admin, Model model) {
-        String id = staffId.strip().toLowerCase(java.util.Locale.ROOT);
+        String id = staffId.strip().toLowerCase(Locale.ROOT);
         Set<StaffRole> roles = roles(role);
-        List<String> problems = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
         if (!id.matches(STAFF_ID)) {
             problems.add("people.staffId.invalid");
         }
         if (roles.isEmpty()) {
             problems.add("people.roles.required");
         }
-        var created = problems.isEmpty() ? staff.create(id, roles, admin.getName()) : java.util.Optional.<StaffAccounts.Created>empty();
+        var created = problems.isEmpty() ? staff.create(id, roles, admin.getName()) : Optional.<StaffAccounts.Created>empty();
         if (problems.isEmpty() && created.isEmpty()) {
             problems.add("people.staffId.taken");
         }

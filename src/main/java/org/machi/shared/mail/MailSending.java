@@ -1,5 +1,6 @@
 package org.machi.shared.mail;
 
+import java.time.ZoneOffset;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -64,7 +65,7 @@ class MailSending implements OutgoingMail {
     private void writeFile(MimeMessage message) {
         try {
             Files.createDirectories(mailDirectory);
-            String name = FILE_TIME.format(clock.instant().atZone(java.time.ZoneOffset.UTC)) + "-" + UUID.randomUUID() + ".eml";
+            String name = FILE_TIME.format(clock.instant().atZone(ZoneOffset.UTC)) + "-" + UUID.randomUUID() + ".eml";
             try (OutputStream out = Files.newOutputStream(mailDirectory.resolve(name))) {
                 message.writeTo(out);
             }
