@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +40,8 @@ class AuthorizationMatrixTests {
     enum Access { PUBLIC, SIGNED_IN, RESIDENT, STAFF_CHANGING_PASSWORD, STAFF_BEFORE_SECOND_FACTOR, BACK_OFFICE }
 
     private static final Map<String, Access> EXPECTED = new LinkedHashMap<>();
-    /** Back-office endpoints that also need a permission. */
-    private static final Map<String, Permission> PERMISSION = new LinkedHashMap<>();
+    /** Back-office endpoints that also need a permission (any one of those listed). */
+    private static final Map<String, Set<Permission>> PERMISSION = new LinkedHashMap<>();
 
     static {
         EXPECTED.put("GET /", Access.PUBLIC);
@@ -77,12 +78,33 @@ class AuthorizationMatrixTests {
         for (String endpoint : new String[] {"GET /staff/people", "GET /staff/people/new", "POST /staff/people/new",
                 "GET /staff/people/{id}", "POST /staff/people/{id}/roles", "POST /staff/people/{id}/reset"}) {
             EXPECTED.put(endpoint, Access.BACK_OFFICE);
-            PERMISSION.put(endpoint, Permission.MANAGE_STAFF);
+            PERMISSION.put(endpoint, Set.of(Permission.MANAGE_STAFF));
         }
         EXPECTED.put("GET /staff/audit", Access.BACK_OFFICE);
-        PERMISSION.put("GET /staff/audit", Permission.READ_AUDIT_TRAIL);
+        PERMISSION.put("GET /staff/audit", Set.of(Permission.READ_AUDIT_TRAIL));
         EXPECTED.put("GET /staff/audit/export", Access.BACK_OFFICE);
-        PERMISSION.put("GET /staff/audit/export", Permission.READ_AUDIT_TRAIL);
+        PERMISSION.put("GET /staff/audit/export", Set.of(Permission.READ_AUDIT_TRAIL));
+        for (String endpoint : new String[] {"GET /alerts", "GET /alerts/{id}", "GET /alerts/{id}/cap.xml", "GET /alerts/feed.atom",
+                "GET /api/alerts", "GET /api/alerts/{id}", "GET /alerts/subscribe", "POST /alerts/subscribe",
+                "GET /alerts/subscribe/confirm", "POST /alerts/subscribe/confirm", "GET /alerts/unsubscribe/{token}",
+                "POST /alerts/unsubscribe/{token}"}) {
+            EXPECTED.put(endpoint, Access.PUBLIC);
+        }
+        for (String endpoint : new String[] {"GET /staff/alerts", "GET /staff/alerts/{id}", "GET /staff/alerts/{id}/progress"}) {
+            EXPECTED.put(endpoint, Access.BACK_OFFICE);
+            PERMISSION.put(endpoint, Set.of(Permission.DRAFT_ALERTS, Permission.APPROVE_ALERTS));
+        }
+        for (String endpoint : new String[] {"GET /staff/alerts/new", "POST /staff/alerts/new", "GET /staff/alerts/{id}/edit",
+                "POST /staff/alerts/{id}/edit", "GET /staff/alerts/{id}/update", "POST /staff/alerts/{id}/update",
+                "GET /staff/alerts/{id}/cancel", "POST /staff/alerts/{id}/cancel", "POST /staff/alerts/{id}/submit",
+                "POST /staff/alerts/{id}/discard", "POST /staff/alerts/{id}/publish-pre-approved"}) {
+            EXPECTED.put(endpoint, Access.BACK_OFFICE);
+            PERMISSION.put(endpoint, Set.of(Permission.DRAFT_ALERTS));
+        }
+        for (String endpoint : new String[] {"POST /staff/alerts/{id}/approve", "POST /staff/alerts/{id}/send-back"}) {
+            EXPECTED.put(endpoint, Access.BACK_OFFICE);
+            PERMISSION.put(endpoint, Set.of(Permission.APPROVE_ALERTS));
+        }
     }
 
     @Autowired
@@ -117,9 +139,9 @@ class AuthorizationMatrixTests {
                 if (needed == null) {
                     continue; // reported by everyEndpointHasAnExpectation
                 }
-                Permission permission = PERMISSION.get(endpoint);
+                Set<Permission> anyOf = PERMISSION.get(endpoint);
                 boolean expected = needed == Access.PUBLIC
-                        || (subject.holds().contains(needed) && (permission == null || subject.permissions().contains(permission)));
+                        || (subject.holds().contains(needed) && (anyOf == null || !Collections.disjoint(anyOf, subject.permissions())));
                 boolean actual = allowed(endpoint, subject);
                 if (expected != actual) {
                     wrong.add("%s %s: expected %s but was %s".formatted(subject.name(), endpoint,
@@ -170,7 +192,7 @@ class AuthorizationMatrixTests {
 
     private boolean allowed(String endpoint, Subject subject) throws Exception {
         String[] parts = endpoint.split(" ", 2);
-        String path = parts[1].replace("{id}", example.id().toString());
+        String path = parts[1].replace("{id}", example.id().toString()).replace("{token}", "not-a-token");
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path)
                 .with(csrf()).accept("text/html");
         if (subject.authentication() != null) {

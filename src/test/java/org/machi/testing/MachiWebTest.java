@@ -21,6 +21,8 @@ import org.springframework.context.annotation.Import;
         "machi.data-dir=target/test-data/web",
         "spring.mail.host=127.0.0.1",
         "machi.base-url=http://machi.test",
+        // webhook receivers in tests listen on this machine over plain http
+        "machi.alerts.webhooks.allow-http-localhost=true",
         "machi.identity.passkeys.allowed-origins=http://localhost:${local.server.port}",
         "spring.security.oauth2.client.registration.mynumber.provider=mynumber",
         "spring.security.oauth2.client.registration.mynumber.client-id=machi-test",

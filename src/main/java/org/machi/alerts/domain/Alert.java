@@ -3,7 +3,6 @@ package org.machi.alerts.domain;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,63 +22,71 @@ public final class Alert {
     private final UUID id;
     private final CapMessage.MsgType type;
     private final UUID refersTo;
-    private final boolean exercise;
-    private final CapMessage.Category category;
-    private final CapMessage.ResponseType response;
-    private final CapMessage.Urgency urgency;
-    private final CapMessage.Severity severity;
-    private final CapMessage.Certainty certainty;
-    private final Map<String, AlertText> texts;
-    private final Set<String> districts;
-    private final Instant effective;
-    private final Instant expires;
     private final String author;
-    private State state = State.DRAFT;
+    private final Instant createdAt;
+    private AlertContent content;
+    private State state;
     private String approver;
     private Instant publishedAt;
 
-    private Alert(UUID id, CapMessage.MsgType type, UUID refersTo, boolean exercise, CapMessage.Category category,
-                  CapMessage.ResponseType response, CapMessage.Urgency urgency, CapMessage.Severity severity,
-                  CapMessage.Certainty certainty, Map<String, AlertText> texts, Set<String> districts, Instant effective,
-                  Instant expires, String author, Instant now) {
-        this.id = id;
-        this.type = type;
+    private Alert(UUID id, CapMessage.MsgType type, UUID refersTo, AlertContent content, String author, Instant createdAt,
+                  State state, String approver, Instant publishedAt) {
+        this.id = Objects.requireNonNull(id);
+        this.type = Objects.requireNonNull(type);
         this.refersTo = refersTo;
-        this.exercise = exercise;
-        this.category = Objects.requireNonNull(category);
-        this.response = Objects.requireNonNull(response);
-        this.urgency = Objects.requireNonNull(urgency);
-        this.severity = Objects.requireNonNull(severity);
-        this.certainty = Objects.requireNonNull(certainty);
-        this.texts = Map.copyOf(texts);
-        this.districts = Set.copyOf(districts);
-        this.effective = effective;
-        this.expires = expires;
+        this.content = Objects.requireNonNull(content);
         this.author = Objects.requireNonNull(author);
-        check(now);
+        this.createdAt = Objects.requireNonNull(createdAt);
+        this.state = Objects.requireNonNull(state);
+        this.approver = approver;
+        this.publishedAt = publishedAt;
+    }
+
+    private static Alert newDraft(CapMessage.MsgType type, UUID refersTo, AlertContent content, String author, Instant now) {
+        check(content, now);
+        return new Alert(UUID.randomUUID(), type, refersTo, content, author, now, State.DRAFT, null, null);
     }
 
     /** A new alert, as its author drafts it. */
-    public static Alert draft(boolean exercise, CapMessage.Category category, CapMessage.ResponseType response,
-                              CapMessage.Urgency urgency, CapMessage.Severity severity, CapMessage.Certainty certainty,
-                              Map<String, AlertText> texts, Set<String> districts, Instant effective, Instant expires,
-                              String author, Instant now) {
-        return new Alert(UUID.randomUUID(), CapMessage.MsgType.ALERT, null, exercise, category, response, urgency, severity,
-                certainty, texts, districts, effective, expires, author, now);
+    public static Alert draft(AlertContent content, String author, Instant now) {
+        return newDraft(CapMessage.MsgType.ALERT, null, content, author, now);
     }
 
-    /** A draft that will replace this published alert (more districts, a later expiry, new advice). */
-    public Alert draftUpdate(Map<String, AlertText> newTexts, Set<String> newDistricts, Instant newExpires, String by, Instant now) {
+    /** An alert as it was stored; its rules were checked when it was drafted. */
+    public static Alert restore(UUID id, CapMessage.MsgType type, UUID refersTo, AlertContent content, String author,
+                                Instant createdAt, State state, String approver, Instant publishedAt) {
+        return new Alert(id, type, refersTo, content, author, createdAt, state, approver, publishedAt);
+    }
+
+    /** The author changes the draft before handing it over. */
+    public void revise(AlertContent revised, String by, Instant now) {
+        requireState(State.DRAFT);
+        requireAuthor(by);
+        if (revised.kind() != content.kind() || revised.exercise() != content.exercise()) {
+            throw new AlertRuleBroken("alert.rule.kindFixed");
+        }
+        check(revised, now);
+        content = revised;
+    }
+
+    /**
+     * A draft that will replace this published alert (more districts, a later expiry, new advice).
+     * The kind stays, and an exercise stays an exercise.
+     */
+    public Alert draftUpdate(AlertContent revised, String by, Instant now) {
         requireState(State.PUBLISHED);
-        return new Alert(UUID.randomUUID(), CapMessage.MsgType.UPDATE, id, exercise, category, response, urgency, severity,
-                certainty, newTexts, newDistricts, effective, newExpires, by, now);
+        if (revised.kind() != content.kind() || revised.exercise() != content.exercise()) {
+            throw new AlertRuleBroken("alert.rule.kindFixed");
+        }
+        return newDraft(CapMessage.MsgType.UPDATE, id, revised, by, now);
     }
 
-    /** A draft that will withdraw this published alert (the order is lifted). */
+    /** A draft that will withdraw this published alert (the order is lifted), for the same districts. */
     public Alert draftCancel(Map<String, AlertText> cancelTexts, String by, Instant now) {
         requireState(State.PUBLISHED);
-        return new Alert(UUID.randomUUID(), CapMessage.MsgType.CANCEL, id, exercise, category, CapMessage.ResponseType.ALL_CLEAR,
-                CapMessage.Urgency.PAST, severity, certainty, cancelTexts, districts, now, null, by, now);
+        AlertContent cancel = new AlertContent(content.kind(), content.exercise(), CapMessage.Urgency.PAST,
+                content.severity(), content.certainty(), cancelTexts, content.districts(), "", now, null);
+        return newDraft(CapMessage.MsgType.CANCEL, id, cancel, by, now);
     }
 
     /** The author hands the draft over for approval. */
@@ -97,10 +104,29 @@ public final class Alert {
         if (author.equals(by)) {
             throw new AlertRuleBroken("alert.rule.fourEyes");
         }
-        if (expires != null && !expires.isAfter(now)) {
+        if (content.expires() != null && !content.expires().isAfter(now)) {
             throw new AlertRuleBroken("alert.rule.expired");
         }
         approver = by;
+        publishedAt = now;
+        state = State.PUBLISHED;
+    }
+
+    /**
+     * The author publishes a draft without a second person, under an approval given in advance
+     * (the city's pre-approved templates); only for the highest urgency. The caller checks that
+     * the city allows it for this draft.
+     */
+    public void publishUnderStandingApproval(String by, String standingApproval, Instant now) {
+        requireState(State.DRAFT);
+        requireAuthor(by);
+        if (content.urgency() != CapMessage.Urgency.IMMEDIATE) {
+            throw new AlertRuleBroken("alert.rule.notPreApproved");
+        }
+        if (content.expires() != null && !content.expires().isAfter(now)) {
+            throw new AlertRuleBroken("alert.rule.expired");
+        }
+        approver = Objects.requireNonNull(standingApproval);
         publishedAt = now;
         state = State.PUBLISHED;
     }
@@ -114,6 +140,12 @@ public final class Alert {
         state = State.DRAFT;
     }
 
+    /** The author throws a draft away. */
+    public void discard(String by) {
+        requireState(State.DRAFT);
+        requireAuthor(by);
+    }
+
     /** Called when the update or cancel that refers to this alert is published. */
     public void replacedBy(Alert later) {
         requireState(State.PUBLISHED);
@@ -125,40 +157,51 @@ public final class Alert {
 
     public boolean inForce(Instant now) {
         return state == State.PUBLISHED && type != CapMessage.MsgType.CANCEL
-                && !effective.isAfter(now) && (expires == null || expires.isAfter(now));
+                && !content.effective().isAfter(now) && (content.expires() == null || content.expires().isAfter(now));
     }
 
     /** The published alert as CAP 1.2: one info per language, one area per district. */
     public CapMessage toCap(String sender, ZoneId zone, String senderName, Map<String, DistrictArea> areas,
-                            Alert referenced) {
+                            Alert referenced, String web) {
         if (state == State.DRAFT || state == State.AWAITING_APPROVAL) {
             throw new AlertRuleBroken("alert.rule.notPublished");
         }
         List<CapMessage.Reference> references = referenced == null ? List.of()
                 : List.of(new CapMessage.Reference(sender, referenced.capIdentifier(), referenced.publishedAt.atZone(zone).toOffsetDateTime()));
-        for (String code : districts) {
+        for (String code : content.districts()) {
             if (!areas.containsKey(code)) {
                 throw new AlertRuleBroken("alert.rule.unknownDistrict");
             }
         }
         List<CapMessage.Info> infos = new ArrayList<>();
-        languagesJapaneseFirst().forEach(language -> infos.add(capInfo(language, texts.get(language), senderName, areas, zone)));
+        languagesJapaneseFirst().forEach(language -> infos.add(capInfo(language, senderName, areas, zone, web)));
         return new CapMessage(capIdentifier(), sender, publishedAt.atZone(zone).toOffsetDateTime(),
-                exercise ? CapMessage.Status.EXERCISE : CapMessage.Status.ACTUAL, type, references, infos);
+                content.exercise() ? CapMessage.Status.EXERCISE : CapMessage.Status.ACTUAL, type, references, infos);
     }
 
     private List<String> languagesJapaneseFirst() {
-        return texts.keySet().stream()
+        return content.texts().keySet().stream()
                 .sorted((a, b) -> a.equals("ja") ? -1 : b.equals("ja") ? 1 : a.compareTo(b))
                 .toList();
     }
 
-    private CapMessage.Info capInfo(String language, AlertText text, String senderName, Map<String, DistrictArea> areas, ZoneId zone) {
-        return new CapMessage.Info(language, List.of(category),
-                text.headline(), List.of(response), urgency, severity, certainty,
-                effective.atZone(zone).toOffsetDateTime(), expires == null ? null : expires.atZone(zone).toOffsetDateTime(),
-                senderName, text.headline(), text.description(), text.instruction(), null,
-                districts.stream().sorted().map(code -> areas.get(code).toCap(code)).toList());
+    private CapMessage.Info capInfo(String language, String senderName, Map<String, DistrictArea> areas, ZoneId zone, String web) {
+        AlertText text = content.texts().get(language);
+        return new CapMessage.Info(capLanguage(language), List.of(content.kind().category()), text.headline(), List.of(response()),
+                content.urgency(), content.severity(), content.certainty(),
+                content.effective().atZone(zone).toOffsetDateTime(),
+                content.expires() == null ? null : content.expires().atZone(zone).toOffsetDateTime(),
+                senderName, text.headline(), text.description(), blankToNull(text.instruction()), web,
+                content.districts().stream().sorted().map(code -> areas.get(code).toCap(code)).toList());
+    }
+
+    /** やさしい日本語 has no registered language subtag; CAP gets it as a private-use tag. */
+    private static String capLanguage(String code) {
+        return code.equals("ja-easy") ? "ja-x-easy" : code;
+    }
+
+    public CapMessage.ResponseType response() {
+        return type == CapMessage.MsgType.CANCEL ? CapMessage.ResponseType.ALL_CLEAR : content.kind().response();
     }
 
     /** A district as CAP describes it: its name and a circle around its centre. */
@@ -175,27 +218,33 @@ public final class Alert {
         return "machi-" + id;
     }
 
-    private void check(Instant now) {
-        AlertText japanese = texts.get("ja");
+    private static void check(AlertContent content, Instant now) {
+        AlertText japanese = content.texts().get("ja");
         if (japanese == null || blank(japanese.headline()) || blank(japanese.description())) {
             throw new AlertRuleBroken("alert.rule.japaneseRequired");
         }
-        for (AlertText text : texts.values()) {
+        for (AlertText text : content.texts().values()) {
+            if (blank(text.headline()) || blank(text.description())) {
+                throw new AlertRuleBroken("alert.rule.textIncomplete");
+            }
             if (length(text.headline()) > AlertText.HEADLINE_LIMIT || length(text.description()) > AlertText.TEXT_LIMIT
                     || length(text.instruction()) > AlertText.TEXT_LIMIT) {
                 throw new AlertRuleBroken("alert.rule.tooLong");
             }
         }
-        if (districts.isEmpty()) {
+        if (length(content.shelters()) > AlertText.TEXT_LIMIT) {
+            throw new AlertRuleBroken("alert.rule.tooLong");
+        }
+        if (content.districts().isEmpty()) {
             throw new AlertRuleBroken("alert.rule.placeRequired");
         }
-        if (effective == null) {
+        if (content.effective() == null) {
             throw new AlertRuleBroken("alert.rule.effectiveRequired");
         }
-        if (expires != null && !expires.isAfter(effective)) {
+        if (content.expires() != null && !content.expires().isAfter(content.effective())) {
             throw new AlertRuleBroken("alert.rule.expiresBeforeEffective");
         }
-        if (expires != null && !expires.isAfter(now)) {
+        if (content.expires() != null && !content.expires().isAfter(now)) {
             throw new AlertRuleBroken("alert.rule.expired");
         }
     }
@@ -206,8 +255,18 @@ public final class Alert {
         }
     }
 
+    private void requireAuthor(String by) {
+        if (!author.equals(by)) {
+            throw new AlertRuleBroken("alert.rule.onlyAuthorChanges");
+        }
+    }
+
     private static boolean blank(String text) {
         return text == null || text.isBlank();
+    }
+
+    private static String blankToNull(String text) {
+        return blank(text) ? null : text;
     }
 
     private static int length(String text) {
@@ -230,11 +289,39 @@ public final class Alert {
         return refersTo;
     }
 
+    public String author() {
+        return author;
+    }
+
     public String approver() {
         return approver;
     }
 
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant publishedAt() {
+        return publishedAt;
+    }
+
+    public AlertContent content() {
+        return content;
+    }
+
+    public AlertKind kind() {
+        return content.kind();
+    }
+
+    public boolean exercise() {
+        return content.exercise();
+    }
+
     public Map<String, AlertText> texts() {
-        return new LinkedHashMap<>(texts);
+        return content.texts();
+    }
+
+    public Set<String> districts() {
+        return content.districts();
     }
 }

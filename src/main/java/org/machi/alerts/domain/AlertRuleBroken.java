@@ -5,7 +5,7 @@ public class AlertRuleBroken extends RuntimeException {
 
     private final String messageKey;
 
-    AlertRuleBroken(String messageKey) {
+    public AlertRuleBroken(String messageKey) {
         super(messageKey);
         this.messageKey = messageKey;
     }

@@ -1,5 +1,6 @@
 package org.machi.identity.security;
 
+import java.util.Arrays;
 import java.util.List;
 import org.machi.identity.Permission;
 import org.machi.identity.account.SignInLinks;
@@ -14,19 +15,20 @@ import org.springframework.security.authorization.AllAuthoritiesAuthorizationMan
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -50,11 +52,18 @@ class SecurityConfiguration {
                             CardSignIn cardSignIn, SignInLinks signInLinks, SignInLinkRequests linkRequests,
                             SessionLifetime sessionLifetime) throws Exception {
         String[] open = publicPaths.stream().flatMap(p -> p.patterns().stream()).distinct().toArray(String[]::new);
+        String[] forms = publicPaths.stream().flatMap(p -> p.forms().stream()).distinct().toArray(String[]::new);
+        String[] oneClick = publicPaths.stream().flatMap(p -> p.oneClick().stream()).distinct().toArray(String[]::new);
         http.securityContext(context -> context.securityContextRepository(contexts))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(Arrays.stream(oneClick)
+                        .map(path -> PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, path))
+                        .toArray(RequestMatcher[]::new)))
                 .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(sessionLifetime, SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, open).permitAll()
+                        .requestMatchers(HttpMethod.POST, forms).permitAll()
+                        .requestMatchers(HttpMethod.POST, oneClick).permitAll()
                         .requestMatchers("/sign-in", "/sign-in/**", "/staff/sign-in", "/sign-up", "/sign-up/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/webauthn/authenticate/options", "/login/webauthn").permitAll()
                         .requestMatchers("/webauthn/register/**", "/webauthn/register").hasAuthority(Permission.OWN_ACCOUNT.authority())

@@ -1,6 +1,7 @@
 package org.machi.shared.web;
 
 import java.util.List;
+import org.machi.shared.Banner;
 import org.machi.shared.SiteLanguage;
 
 /**
@@ -16,7 +17,8 @@ public record Shell(
         SiteLanguage language,
         TextSize textSize,
         List<LanguageChoice> languages,
-        List<TextSizeChoice> textSizes) {
+        List<TextSizeChoice> textSizes,
+        List<Banner> banners) {
 
     public String htmlLang() {
         return language.htmlLang();

@@ -5,6 +5,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
+import org.machi.shared.Banner;
 import org.machi.shared.CityProfile;
 import org.machi.shared.SiteLanguage;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -17,10 +18,12 @@ class ShellAdvice {
 
     private final CityProfile city;
     private final DisplayPreferences preferences;
+    private final List<Banner.Source> banners;
 
-    ShellAdvice(CityProfile city, DisplayPreferences preferences) {
+    ShellAdvice(CityProfile city, DisplayPreferences preferences, List<Banner.Source> banners) {
         this.city = city;
         this.preferences = preferences;
+        this.banners = banners;
     }
 
     @ModelAttribute("shell")
@@ -36,7 +39,8 @@ class ShellAdvice {
                 .map(s -> new Shell.TextSizeChoice(s, link(path, query, DisplayPreferences.TEXT_SIZE_PARAMETER, s.code()), s == textSize))
                 .toList();
         return new Shell(city.name(language), city.postalAddress(language), city.phone(),
-                city.website().toString(), language, textSize, languages, sizes);
+                city.website().toString(), language, textSize, languages, sizes,
+                banners.stream().flatMap(source -> source.current(language).stream()).toList());
     }
 
     /** The page being read; on an error page, the address that failed. Never a protocol-relative URL. */

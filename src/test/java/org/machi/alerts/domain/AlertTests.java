@@ -45,7 +45,7 @@ class AlertTests {
         assertThat(alert.inForce(NOW.plusSeconds(60))).isTrue();
         assertThat(alert.inForce(NOW.plus(Duration.ofHours(13)))).as("after it expires").isFalse();
 
-        String cap = CapWriter.write(alert.toCap("city.atsugi.kanagawa.jp", TOKYO, "厚木市", AREAS, null));
+        String cap = CapWriter.write(alert.toCap("city.atsugi.kanagawa.jp", TOKYO, "厚木市", AREAS, null, null));
         validate(cap);
         assertThat(cap).contains("<status>Exercise</status>", "<language>ja</language>", "<areaDesc>依知北地区</areaDesc>",
                 "<circle>35.4960,139.3630 1.5</circle>");
@@ -55,12 +55,12 @@ class AlertTests {
     @Test
     void anUpdateAndACancelReferToThePublishedAlertAndRetireIt() throws Exception {
         Alert original = published();
-        Alert update = original.draftUpdate(TEXTS, Set.of("echi-kita", "echi-minami"), NOW.plus(Duration.ofHours(24)), "operator-2", NOW);
+        Alert update = original.draftUpdate(content(TEXTS, Set.of("echi-kita", "echi-minami"), NOW, NOW.plus(Duration.ofHours(24))), "operator-2", NOW);
         update.submit("operator-2");
         update.approve("approver-1", NOW.plusSeconds(600));
         original.replacedBy(update);
         assertThat(original.state()).isEqualTo(Alert.State.SUPERSEDED);
-        String updateCap = CapWriter.write(update.toCap("city.atsugi.kanagawa.jp", TOKYO, "厚木市", AREAS, original));
+        String updateCap = CapWriter.write(update.toCap("city.atsugi.kanagawa.jp", TOKYO, "厚木市", AREAS, original, "https://machi.test/alerts/x"));
         validate(updateCap);
         assertThat(updateCap).contains("<msgType>Update</msgType>", "<references>city.atsugi.kanagawa.jp," + original.capIdentifier());
 
@@ -71,7 +71,7 @@ class AlertTests {
         update.replacedBy(cancel);
         assertThat(update.state()).isEqualTo(Alert.State.CANCELLED);
         assertThat(cancel.inForce(NOW.plusSeconds(3800))).as("a cancel is not itself an alert in force").isFalse();
-        validate(CapWriter.write(cancel.toCap("city.atsugi.kanagawa.jp", TOKYO, "厚木市", AREAS, update)));
+        validate(CapWriter.write(cancel.toCap("city.atsugi.kanagawa.jp", TOKYO, "厚木市", AREAS, update, null)));
     }
 
     @Test
@@ -84,14 +84,14 @@ class AlertTests {
         assertRule("alert.rule.tooLong", () -> draft(Map.of("ja", new AlertText("あ".repeat(141), "x", null)), Set.of("echi-kita"), NOW, null));
         assertRule("alert.rule.effectiveRequired", () -> draft(TEXTS, Set.of("echi-kita"), null, null));
         Alert unknownPlace = published(Set.of("atlantis"));
-        assertRule("alert.rule.unknownDistrict", () -> unknownPlace.toCap("s", TOKYO, "厚木市", AREAS, null));
+        assertRule("alert.rule.unknownDistrict", () -> unknownPlace.toCap("s", TOKYO, "厚木市", AREAS, null, null));
     }
 
     /** Every action in every state: allowed where the table says so, refused everywhere else. */
     @Test
     void everyTransitionIsGuarded() {
         Map<Alert.State, List<String>> allowed = new EnumMap<>(Map.of(
-                Alert.State.DRAFT, List.of("submit"),
+                Alert.State.DRAFT, List.of("submit", "revise", "discard"),
                 Alert.State.AWAITING_APPROVAL, List.of("approve", "sendBack"),
                 Alert.State.PUBLISHED, List.of("draftUpdate", "draftCancel"),
                 Alert.State.SUPERSEDED, List.of(),
@@ -100,8 +100,10 @@ class AlertTests {
                 "submit", a -> a.submit("operator-1"),
                 "approve", a -> a.approve("approver-1", NOW),
                 "sendBack", a -> a.sendBack("approver-1"),
-                "draftUpdate", a -> a.draftUpdate(TEXTS, Set.of("echi-kita"), NOW.plusSeconds(600), "operator-1", NOW),
-                "draftCancel", a -> a.draftCancel(TEXTS, "operator-1", NOW));
+                "draftUpdate", a -> a.draftUpdate(content(TEXTS, Set.of("echi-kita"), NOW, NOW.plusSeconds(600)), "operator-1", NOW),
+                "draftCancel", a -> a.draftCancel(TEXTS, "operator-1", NOW),
+                "revise", a -> a.revise(content(TEXTS, Set.of("echi-minami"), NOW, NOW.plusSeconds(600)), "operator-1", NOW),
+                "discard", a -> a.discard("operator-1"));
         List<String> wrong = new ArrayList<>();
         for (Alert.State state : Alert.State.values()) {
             for (var action : actions.entrySet()) {
@@ -122,8 +124,22 @@ class AlertTests {
     }
 
     @Test
-    void onlyTheAuthorSubmits() {
+    void onlyTheAuthorSubmitsRevisesOrDiscards() {
         assertRule("alert.rule.onlyAuthorSubmits", () -> draft().submit("someone-else"));
+        assertRule("alert.rule.onlyAuthorChanges", () -> draft().discard("someone-else"));
+        assertRule("alert.rule.onlyAuthorChanges",
+                () -> draft().revise(content(TEXTS, Set.of("echi-minami"), NOW, null), "someone-else", NOW));
+    }
+
+    @Test
+    void anExerciseStaysAnExercise() {
+        Alert original = published();
+        AlertContent actual = new AlertContent(AlertKind.EVACUATION_ORDER, false, CapMessage.Urgency.IMMEDIATE,
+                CapMessage.Severity.SEVERE, CapMessage.Certainty.OBSERVED, TEXTS, Set.of("echi-kita"), "", NOW, null);
+        assertRule("alert.rule.kindFixed", () -> original.draftUpdate(actual, "operator-1", NOW));
+        AlertContent drill = new AlertContent(AlertKind.EXERCISE, false, CapMessage.Urgency.FUTURE,
+                CapMessage.Severity.MINOR, CapMessage.Certainty.UNLIKELY, TEXTS, Set.of("echi-kita"), "", NOW, null);
+        assertThat(drill.exercise()).as("the exercise kind is always an exercise").isTrue();
     }
 
     private static Alert inState(Alert.State state) {
@@ -139,7 +155,7 @@ class AlertTests {
                 Alert original = published();
                 Alert later = state == Alert.State.CANCELLED
                         ? original.draftCancel(TEXTS, "operator-1", NOW)
-                        : original.draftUpdate(TEXTS, Set.of("echi-kita"), NOW.plusSeconds(600), "operator-1", NOW);
+                        : original.draftUpdate(content(TEXTS, Set.of("echi-kita"), NOW, NOW.plusSeconds(600)), "operator-1", NOW);
                 later.submit("operator-1");
                 later.approve("approver-1", NOW);
                 original.replacedBy(later);
@@ -164,8 +180,12 @@ class AlertTests {
     }
 
     private static Alert draft(Map<String, AlertText> texts, Set<String> districts, Instant effective, Instant expires) {
-        return Alert.draft(true, CapMessage.Category.MET, CapMessage.ResponseType.EVACUATE, CapMessage.Urgency.IMMEDIATE,
-                CapMessage.Severity.SEVERE, CapMessage.Certainty.OBSERVED, texts, districts, effective, expires, "operator-1", NOW);
+        return Alert.draft(content(texts, districts, effective, expires), "operator-1", NOW);
+    }
+
+    private static AlertContent content(Map<String, AlertText> texts, Set<String> districts, Instant effective, Instant expires) {
+        return new AlertContent(AlertKind.EVACUATION_ORDER, true, CapMessage.Urgency.IMMEDIATE, CapMessage.Severity.SEVERE,
+                CapMessage.Certainty.OBSERVED, texts, districts, "厚木小学校", effective, expires);
     }
 
     private static void assertRule(String key, org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {

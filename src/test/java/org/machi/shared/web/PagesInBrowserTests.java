@@ -2,30 +2,31 @@ package org.machi.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
-import javax.crypto.spec.SecretKeySpec;
-import org.apache.commons.codec.binary.Base32;
 import org.machi.identity.StaffRole;
 import org.machi.identity.account.Account;
 import org.machi.shared.SiteLanguage;
-import org.machi.testing.TestAccounts;
-import org.machi.testing.TestClock;
 import org.machi.testing.Browser;
 import org.machi.testing.ErrorTriggers;
 import org.machi.testing.MachiWebTest;
 import org.machi.testing.Pages;
 import org.machi.testing.RequiresChromium;
+import org.machi.testing.TestAccounts;
+import org.machi.testing.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** Every page in a real Chromium: it loads, and axe-core finds no serious or critical WCAG 2 AA violation. */
@@ -46,6 +47,9 @@ class PagesInBrowserTests {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    JdbcClient jdbc;
+
     private BrowserContext context;
     private Page page;
 
@@ -63,8 +67,18 @@ class PagesInBrowserTests {
     @Test
     void everyPageHasNoSeriousAccessibilityViolation() {
         Account colleague = accounts.staff(StaffRole.COUNTER_STAFF);
-        List<String> pages = new ArrayList<>(Pages.all(mappings, Map.of("/staff/people/{id}", "/staff/people/" + colleague.id())));
+        String drill = "/" + jdbc.sql("SELECT id FROM alerts.alert WHERE author = 'demo:alert-operator'").query(String.class).single();
+        List<String> pages = new ArrayList<>(Pages.all(mappings, Map.of(
+                "/staff/people/{id}", "/staff/people/" + colleague.id(),
+                "/alerts/{id}", "/alerts" + drill,
+                "/staff/alerts/{id}", "/staff/alerts" + drill,
+                "/staff/alerts/{id}/edit", "/staff/alerts" + drill + "/edit",
+                "/staff/alerts/{id}/update", "/staff/alerts" + drill + "/update",
+                "/staff/alerts/{id}/cancel", "/staff/alerts" + drill + "/cancel",
+                "/alerts/unsubscribe/{token}", "/alerts/unsubscribe/unknown")));
         pages.add("/no-such-page");
+        pages.add("/staff/alerts/new?kind=EVACUATION_ORDER");
+        pages.add("/alerts?from=not-a-date");
         assertThat(pages).contains("/", "/districts", "/accessibility", ErrorTriggers.FORBIDDEN, ErrorTriggers.BROKEN,
                 "/sign-in", "/account", "/staff", "/staff/people", "/staff/people/" + colleague.id());
 
@@ -111,7 +125,7 @@ class PagesInBrowserTests {
     /** The first sign-in of a staff member, through every step, each page checked with axe. */
     private List<String> signInAsNewStaffCheckingEachStep() {
         List<String> problems = new ArrayList<>();
-        Account staff = accounts.staffWhoMustChangePassword(StaffRole.SYSTEM_ADMINISTRATOR);
+        Account staff = accounts.staffWhoMustChangePassword(StaffRole.SYSTEM_ADMINISTRATOR, StaffRole.ALERT_OPERATOR);
         page.navigate(url("/staff/sign-in?error"));
         problems.add(Browser.seriousViolations(page));
         page.locator("#login").fill(staff.login());

@@ -1,0 +1,227 @@
+package org.machi.alerts.delivery;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.machi.alerts.domain.Alert;
+import org.machi.shared.OutgoingMail;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The delivery outbox: one row per (alert, subscription, channel), which is also the delivery's
+ * idempotency key. Rows are queued with the publication, claimed in batches by a worker for a
+ * limited time, and marked sent, failed, or due again later.
+ */
+@Repository
+public class Deliveries {
+
+    /** Tries per delivery before it is given up as failed. */
+    static final int MAX_ATTEMPTS = 8;
+
+    /** Hard bounces after which a subscription is disabled. */
+    static final int HARD_BOUNCE_LIMIT = 3;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final Clock clock;
+
+    Deliveries(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.clock = clock;
+    }
+
+    /**
+     * Queues the alert for every active subscriber of its districts, or of the whole city, on each
+     * of their channels. Subscribers of an affected district come first (priority 0).
+     */
+    public int queue(Alert alert) {
+        List<String> districts = List.copyOf(alert.districts());
+        String in = String.join(", ", districts.stream().map(d -> "?").toList());
+        String inDistrict = "EXISTS (SELECT 1 FROM alerts.subscription_district sd WHERE sd.subscription_id = s.id "
+                + "AND sd.district IN (" + in + "))";
+        int queued = 0;
+        for (Channel channel : Channel.values()) {
+            List<Object> args = new ArrayList<>();
+            args.add(alert.id());
+            args.add(channel.name());
+            args.addAll(districts);
+            args.add(Timestamp.from(now()));
+            args.addAll(districts);
+            queued += jdbc.sql("INSERT INTO alerts.delivery (alert_id, subscription_id, channel, priority, state, attempts, next_attempt_at) "
+                            + "SELECT ?, s.id, ?, CASE WHEN " + inDistrict + " THEN 0 ELSE 1 END, 'PENDING', 0, ? "
+                            + "FROM alerts.subscription s WHERE s.status = 'ACTIVE' AND " + channel.subscribed
+                            + " AND (s.whole_city OR " + inDistrict + ")")
+                    .params(args)
+                    .update();
+        }
+        return queued;
+    }
+
+    /**
+     * Claims up to {@code limit} due deliveries for this worker until {@code lease} has passed.
+     * Another worker's live claim is respected; a lapsed one (the worker died) is taken over.
+     */
+    List<Due> claim(String worker, int limit, Duration lease) {
+        Instant now = now();
+        List<Due> candidates = jdbc.sql("SELECT d.alert_id, d.subscription_id, d.channel, d.attempts, s.email_sealed, s.language, "
+                        + "s.webhook_url_sealed, s.webhook_secret_sealed FROM alerts.delivery d "
+                        + "JOIN alerts.subscription s ON s.id = d.subscription_id "
+                        + "WHERE d.state = 'PENDING' AND s.status = 'ACTIVE' AND d.next_attempt_at <= ? AND (d.claimed_until IS NULL OR d.claimed_until < ?) "
+                        + "ORDER BY d.priority, d.next_attempt_at, d.alert_id, d.subscription_id LIMIT ?")
+                .params(Timestamp.from(now), Timestamp.from(now), limit)
+                .query((rs, n) -> new Due(new Key(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        Channel.valueOf(rs.getString(3))), rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8)))
+                .list();
+        if (candidates.isEmpty()) {
+            return candidates;
+        }
+        Timestamp until = Timestamp.from(now.plus(lease));
+        int[] claimed = batch.batchUpdate("UPDATE alerts.delivery SET claimed_by = ?, claimed_until = ? "
+                        + "WHERE alert_id = ? AND subscription_id = ? AND channel = ? AND state = 'PENDING' "
+                        + "AND (claimed_until IS NULL OR claimed_until < ?)",
+                candidates.stream().map(due -> new Object[] {worker, until, due.key().alertId(), due.key().subscriptionId(),
+                        due.key().channel().name(), Timestamp.from(now)}).toList());
+        List<Due> ours = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            if (claimed[i] != 0) {
+                ours.add(candidates.get(i));
+            }
+        }
+        return ours;
+    }
+
+    /** Writes what became of a batch in one go. */
+    void record(List<Result> results) {
+        Instant now = now();
+        List<Object[]> sent = new ArrayList<>();
+        List<Object[]> failed = new ArrayList<>();
+        List<Object[]> again = new ArrayList<>();
+        for (Result result : results) {
+            Key key = result.due().key();
+            int attempts = result.due().attempts() + 1;
+            switch (result.outcome()) {
+                case SENT -> sent.add(new Object[] {attempts, Timestamp.from(now), key.alertId(), key.subscriptionId(), key.channel().name()});
+                case REFUSED -> failed.add(new Object[] {attempts, result.reason(), key.alertId(), key.subscriptionId(), key.channel().name()});
+                case RETRY -> {
+                    if (attempts >= MAX_ATTEMPTS) {
+                        failed.add(new Object[] {attempts, result.reason(), key.alertId(), key.subscriptionId(), key.channel().name()});
+                    } else {
+                        again.add(new Object[] {attempts, result.reason(), Timestamp.from(now.plus(backoff(attempts))),
+                                key.alertId(), key.subscriptionId(), key.channel().name()});
+                    }
+                }
+            }
+        }
+        String where = " WHERE alert_id = ? AND subscription_id = ? AND channel = ?";
+        batch.batchUpdate("UPDATE alerts.delivery SET state = 'SENT', attempts = ?, sent_at = ?, last_error = NULL, "
+                + "claimed_by = NULL, claimed_until = NULL" + where, sent);
+        batch.batchUpdate("UPDATE alerts.delivery SET state = 'FAILED', attempts = ?, last_error = ?, "
+                + "claimed_by = NULL, claimed_until = NULL" + where, failed);
+        batch.batchUpdate("UPDATE alerts.delivery SET attempts = ?, last_error = ?, next_attempt_at = ?, "
+                + "claimed_by = NULL, claimed_until = NULL" + where, again);
+        results.stream()
+                .filter(r -> r.outcome() == OutgoingMail.Outcome.Result.REFUSED && r.due().key().channel() == Channel.EMAIL)
+                .forEach(r -> countHardBounce(r.due().key().subscriptionId()));
+    }
+
+    /** An address the mail server refused for good, again and again, is not written to any more. */
+    private void countHardBounce(UUID subscription) {
+        jdbc.sql("UPDATE alerts.subscription SET hard_bounces = hard_bounces + 1 WHERE id = ?").param(subscription).update();
+        int disabled = jdbc.sql("UPDATE alerts.subscription SET status = 'DISABLED' WHERE id = ? AND hard_bounces >= ?")
+                .params(subscription, HARD_BOUNCE_LIMIT).update();
+        if (disabled > 0) {
+            jdbc.sql("UPDATE alerts.delivery SET state = 'FAILED', last_error = 'address disabled after repeated bounces' "
+                    + "WHERE subscription_id = ? AND state = 'PENDING'").param(subscription).update();
+        }
+    }
+
+    /** Whole milliseconds: what every database keeps exactly, so that "due now" is due now. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** 30 s, 1 min, 2 min, … up to an hour between tries. */
+    static Duration backoff(int attempts) {
+        return Duration.ofSeconds(Math.min(3600, 30L << Math.min(attempts - 1, 7)));
+    }
+
+    /** Sent, failed and pending deliveries of an alert, per channel. */
+    public Map<Channel, Progress> progress(UUID alertId) {
+        Map<Channel, Progress> progress = new EnumMap<>(Channel.class);
+        for (Channel channel : Channel.values()) {
+            progress.put(channel, new Progress(0, 0, 0));
+        }
+        jdbc.sql("SELECT channel, state, COUNT(*) FROM alerts.delivery WHERE alert_id = ? GROUP BY channel, state")
+                .param(alertId)
+                .query(rs -> {
+                    Channel channel = Channel.valueOf(rs.getString(1));
+                    progress.put(channel, progress.get(channel).plus(rs.getString(2), rs.getInt(3)));
+                });
+        return progress;
+    }
+
+    /** The reasons deliveries of an alert failed or are being retried, with how many each. */
+    public List<FailureReason> failures(UUID alertId) {
+        return jdbc.sql("SELECT channel, state, last_error, COUNT(*) FROM alerts.delivery WHERE alert_id = ? "
+                        + "AND last_error IS NOT NULL GROUP BY channel, state, last_error ORDER BY 4 DESC")
+                .param(alertId)
+                .query((rs, n) -> new FailureReason(Channel.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getInt(4)))
+                .list();
+    }
+
+    public enum Channel {
+        EMAIL("s.by_email"), WEBHOOK("s.webhook_url_sealed IS NOT NULL");
+
+        private final String subscribed;
+
+        Channel(String subscribed) {
+            this.subscribed = subscribed;
+        }
+    }
+
+    /** The idempotency key of one delivery. */
+    public record Key(UUID alertId, UUID subscriptionId, Channel channel) {
+
+        /** As it travels with the message (webhook-id, the local part of the Message-ID). */
+        public String text() {
+            return "msg_" + alertId + "_" + subscriptionId + "_" + channel.name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** A claimed delivery with what sending it needs from the subscription. */
+    record Due(Key key, int attempts, String emailSealed, String language, String webhookUrlSealed, String webhookSecretSealed) {
+    }
+
+    record Result(Due due, OutgoingMail.Outcome.Result outcome, String reason) {
+    }
+
+    public record Progress(int sent, int failed, int pending) {
+
+        Progress plus(String state, int count) {
+            return switch (state) {
+                case "SENT" -> new Progress(sent + count, failed, pending);
+                case "FAILED" -> new Progress(sent, failed + count, pending);
+                default -> new Progress(sent, failed, pending + count);
+            };
+        }
+
+        public int total() {
+            return sent + failed + pending;
+        }
+    }
+
+    public record FailureReason(Channel channel, String state, String reason, int count) {
+    }
+}

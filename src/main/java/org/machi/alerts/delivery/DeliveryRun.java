@@ -1,0 +1,123 @@
+package org.machi.alerts.delivery;
+
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import org.machi.alerts.delivery.Deliveries.Channel;
+import org.machi.alerts.delivery.Deliveries.Due;
+import org.machi.alerts.delivery.Deliveries.Result;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The worker that empties the delivery outbox: it claims a batch (affected districts first), hands
+ * it to each channel, records the outcomes, and goes on until nothing is due. It starts right after
+ * a publication on this node, and the persistent scheduler runs it every few seconds as well, so
+ * that work a crashed node left behind is finished once its claims lapse.
+ */
+@Component
+public class DeliveryRun {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryRun.class);
+
+    private final Deliveries deliveries;
+    /** False on a node that must not deliver (e.g. an administration node); another node does it. */
+    private final boolean enabled;
+    private final Map<Channel, DeliveryChannel> channels = new EnumMap<>(Channel.class);
+    private final int batchSize;
+    private final Duration lease;
+    private final String worker = "worker-" + UUID.randomUUID();
+    private final ReentrantLock draining = new ReentrantLock();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private final ExecutorService starter = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "alert-delivery");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    DeliveryRun(Deliveries deliveries, List<DeliveryChannel> channels,
+                @Value("${machi.alerts.delivery.enabled:true}") boolean enabled,
+                @Value("${machi.alerts.delivery.batch-size:200}") int batchSize,
+                @Value("${machi.alerts.delivery.lease:2m}") Duration lease) {
+        this.deliveries = deliveries;
+        this.enabled = enabled;
+        channels.forEach(channel -> this.channels.put(channel.channel(), channel));
+        this.batchSize = batchSize;
+        this.lease = lease;
+    }
+
+    /** Starts delivering in the background, now rather than at the scheduler's next round. */
+    public void startSoon() {
+        if (enabled) {
+            starter.execute(this::drainAndReport);
+        }
+    }
+
+    /** Delivers everything due. If this node is already delivering, that run picks the new work up. */
+    public void drain() {
+        do {
+            again.set(false);
+            if (!draining.tryLock()) {
+                again.set(true);
+                return;
+            }
+            try {
+                while (deliverOneBatch() > 0) {
+                    // until nothing is due
+                }
+            } finally {
+                draining.unlock();
+            }
+        } while (again.get());
+    }
+
+    /** One batch: claimed, sent per channel, recorded. Returns how many deliveries it handled. */
+    int deliverOneBatch() {
+        List<Due> batch = deliveries.claim(worker, batchSize, lease);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        Map<Channel, List<Due>> byChannel = new EnumMap<>(Channel.class);
+        batch.forEach(due -> byChannel.computeIfAbsent(due.key().channel(), c -> new ArrayList<>()).add(due));
+        List<Result> results = new ArrayList<>();
+        byChannel.forEach((channel, dues) -> results.addAll(channels.get(channel).send(dues)));
+        deliveries.record(results);
+        return batch.size();
+    }
+
+    private void drainAndReport() {
+        try {
+            drain();
+        } catch (RuntimeException failed) {
+            log.warn("Alert delivery stopped and will resume at the next round: {}", failed.toString());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        starter.shutdownNow();
+    }
+
+    @Bean
+    Task<Void> alertDeliveryTask(@Value("${machi.alerts.delivery.check-every:5s}") Duration every) {
+        return Tasks.recurring("alerts-delivery", FixedDelay.of(every)).execute((instance, context) -> {
+            if (enabled) {
+                drainAndReport();
+            }
+        });
+    }
+}

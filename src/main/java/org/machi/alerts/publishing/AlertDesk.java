@@ -1,0 +1,152 @@
+package org.machi.alerts.publishing;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import org.machi.alerts.cap.CapMessage;
+import org.machi.alerts.delivery.Deliveries;
+import org.machi.alerts.delivery.DeliveryRun;
+import org.machi.alerts.domain.Alert;
+import org.machi.alerts.domain.AlertContent;
+import org.machi.alerts.domain.AlertRuleBroken;
+import org.machi.alerts.domain.AlertText;
+import org.machi.audit.AuditRecord;
+import org.machi.audit.AuditTrail;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Where alerts are drafted, approved and published. Publishing is one transaction: the alert, the
+ * alert it replaces, and one delivery row per subscriber and channel (the outbox). Delivery starts
+ * once that transaction has committed.
+ */
+@Service
+@Transactional
+public class AlertDesk {
+
+    private final AlertStore store;
+    private final Deliveries deliveries;
+    private final DeliveryRun deliveryRun;
+    private final InForceAlerts inForce;
+    private final PreApprovedTemplates preApproved;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    AlertDesk(AlertStore store, Deliveries deliveries, DeliveryRun deliveryRun, InForceAlerts inForce,
+              PreApprovedTemplates preApproved, AuditTrail audit, Clock clock) {
+        this.store = store;
+        this.deliveries = deliveries;
+        this.deliveryRun = deliveryRun;
+        this.inForce = inForce;
+        this.preApproved = preApproved;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public Alert draft(AlertContent content, String author) {
+        Alert alert = Alert.draft(content, author, clock.instant());
+        store.insert(alert);
+        record(author, "alert.drafted", alert);
+        return alert;
+    }
+
+    public Alert revise(UUID id, AlertContent content, String by) {
+        Alert alert = forChange(id);
+        alert.revise(content, by, clock.instant());
+        store.update(alert);
+        record(by, "alert.revised", alert);
+        return alert;
+    }
+
+    public Alert draftUpdate(UUID id, AlertContent content, String by) {
+        Alert update = forChange(id).draftUpdate(content, by, clock.instant());
+        store.insert(update);
+        record(by, "alert.update.drafted", update);
+        return update;
+    }
+
+    public Alert draftCancel(UUID id, Map<String, AlertText> texts, String by) {
+        Alert cancel = forChange(id).draftCancel(texts, by, clock.instant());
+        store.insert(cancel);
+        record(by, "alert.cancel.drafted", cancel);
+        return cancel;
+    }
+
+    public void submit(UUID id, String by) {
+        Alert alert = forChange(id);
+        alert.submit(by);
+        store.update(alert);
+        record(by, "alert.submitted", alert);
+    }
+
+    public void sendBack(UUID id, String by) {
+        Alert alert = forChange(id);
+        alert.sendBack(by);
+        store.update(alert);
+        record(by, "alert.sent-back", alert);
+    }
+
+    public void discard(UUID id, String by) {
+        Alert alert = forChange(id);
+        alert.discard(by);
+        store.delete(id);
+        record(by, "alert.discarded", alert);
+    }
+
+    /** A second person approves: the alert is published and its deliveries are queued. */
+    public Alert approve(UUID id, String by) {
+        Alert alert = forChange(id);
+        alert.approve(by, clock.instant());
+        publish(alert, by, "alert.published");
+        return alert;
+    }
+
+    /**
+     * The author publishes at once, without a second person: only where the city has pre-approved
+     * the kind's template for the highest urgency and the text is the template's, word for word.
+     */
+    public Alert publishPreApproved(UUID id, String by) {
+        Alert alert = forChange(id);
+        if (!preApproved.allows(alert)) {
+            throw new AlertRuleBroken("alert.rule.notPreApproved");
+        }
+        alert.publishUnderStandingApproval(by, PreApprovedTemplates.APPROVER, clock.instant());
+        publish(alert, by, "alert.published.pre-approved");
+        return alert;
+    }
+
+    /** Whether the author may publish this draft alone (the city's pre-approved templates). */
+    @Transactional(readOnly = true)
+    public boolean preApprovalOffered(Alert alert) {
+        return preApproved.offeredFor(alert.kind()) && alert.type() == CapMessage.MsgType.ALERT;
+    }
+
+    private void publish(Alert alert, String by, String action) {
+        store.update(alert);
+        if (alert.refersTo() != null) {
+            Alert replaced = forChange(alert.refersTo());
+            replaced.replacedBy(alert);
+            store.update(replaced);
+        }
+        int queued = deliveries.queue(alert);
+        audit.record(AuditRecord.of(by, action).about(alert.capIdentifier(), "alerts.alert")
+                .withDetail(alert.type() + ", " + queued + " deliveries queued"));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                inForce.refresh();
+                deliveryRun.startSoon();
+            }
+        });
+    }
+
+    private Alert forChange(UUID id) {
+        return store.findForChange(id).orElseThrow(() -> new AlertRuleBroken("alert.rule.notFound"));
+    }
+
+    private void record(String by, String action, Alert alert) {
+        audit.record(AuditRecord.of(by, action).about(alert.capIdentifier(), "alerts.alert"));
+    }
+}

@@ -1,0 +1,105 @@
+package org.machi.alerts.publishing;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.machi.alerts.domain.Alert;
+import org.machi.alerts.domain.AlertKind;
+import org.machi.alerts.domain.AlertText;
+import org.machi.shared.CityProfile;
+import org.machi.shared.SiteLanguage;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The translated text of each alert kind ({@code alert.template.<KIND>.headline|description|instruction}
+ * in every language), filled with the districts, the shelters and the time. The operator writes or
+ * checks the Japanese; every language the operator leaves empty is produced from here.
+ */
+@Component
+public class AlertTemplates {
+
+    private final MessageSource messages;
+    private final CityProfile city;
+
+    AlertTemplates(MessageSource messages, CityProfile city) {
+        this.messages = messages;
+        this.city = city;
+    }
+
+    public AlertText fill(AlertKind kind, SiteLanguage language, Set<String> districts, String shelters, Instant effective) {
+        if (!kind.hasTemplate()) {
+            return null;
+        }
+        Object[] args = {place(districts, language), shelters == null || shelters.isBlank()
+                ? text("alert.template.noShelters", language) : shelters.strip(), time(effective, language)};
+        String prefix = "alert.template." + kind.name() + ".";
+        return new AlertText(text(prefix + "headline", language, args), text(prefix + "description", language, args),
+                text(prefix + "instruction", language, args));
+    }
+
+    /** The text of a cancel, in one language: the original's headline marked as lifted. */
+    public AlertText fillCancel(Alert original, SiteLanguage language, Instant when) {
+        AlertText before = original.texts().getOrDefault(language.code(), original.texts().get(SiteLanguage.JA.code()));
+        Object[] args = {before.headline(), place(original.districts(), language), time(when, language)};
+        return new AlertText(text("alert.template.cancel.headline", language, args),
+                text("alert.template.cancel.description", language, args), "");
+    }
+
+    /**
+     * The written texts, completed: each language left out is filled from the template (for a
+     * cancel, from the cancel template). Japanese is never filled in: the operator writes it.
+     */
+    public Map<String, AlertText> complete(Map<String, AlertText> written, AlertKind kind, Set<String> districts,
+                                           String shelters, Instant effective, Alert cancelling) {
+        Map<String, AlertText> all = new LinkedHashMap<>(written);
+        for (SiteLanguage language : SiteLanguage.values()) {
+            if (language == SiteLanguage.JA || all.containsKey(language.code())) {
+                continue;
+            }
+            AlertText filled = cancelling != null ? fillCancel(cancelling, language, effective)
+                    : fill(kind, language, districts, shelters, effective);
+            if (filled != null) {
+                all.put(language.code(), filled);
+            }
+        }
+        return all;
+    }
+
+    /**
+     * The place as a headline names it: the whole city, up to three districts by name, or the
+     * first district and how many there are (so a headline stays short).
+     */
+    public String place(Set<String> codes, SiteLanguage language) {
+        if (codes.size() == city.districts().size()) {
+            return text("alert.template.wholeCity", language);
+        }
+        if (codes.size() <= 3) {
+            return districtNames(codes, language);
+        }
+        String first = districtNames(Set.of(city.districts().stream().map(CityProfile.District::code)
+                .filter(codes::contains).findFirst().orElseThrow()), language);
+        return text("alert.template.manyDistricts", language, first, codes.size());
+    }
+
+    public String districtNames(Set<String> codes, SiteLanguage language) {
+        return String.join(text("alert.template.listSeparator", language), city.districts().stream()
+                .filter(d -> codes.contains(d.code()))
+                .map(d -> language == SiteLanguage.JA_EASY ? d.kana() : d.displayName(language))
+                .toList());
+    }
+
+    public String time(Instant instant, SiteLanguage language) {
+        if (instant == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofPattern(text("alert.template.timeFormat", language), language.locale())
+                .format(instant.atZone(city.timeZone()));
+    }
+
+    private String text(String key, SiteLanguage language, Object... args) {
+        return messages.getMessage(key, args, language.locale());
+    }
+}

@@ -1,0 +1,55 @@
+package org.machi.alerts.publishing;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.machi.alerts.cap.CapWriter;
+import org.machi.alerts.domain.Alert;
+import org.machi.shared.CityProfile;
+import org.machi.shared.SiteLanguage;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** A published alert as the city's CAP 1.2 document, with the city as sender and its districts as areas. */
+@Component
+public class CapDocuments {
+
+    /** Districts are described as circles around their centres, wide enough to cover the district. */
+    private static final double DISTRICT_RADIUS_KM = 2.0;
+
+    private final AlertStore store;
+    private final CityProfile city;
+    private final String baseUrl;
+    private final String sender;
+
+    CapDocuments(AlertStore store, CityProfile city, @Value("${machi.base-url}") String baseUrl) {
+        this.store = store;
+        this.city = city;
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.sender = URI.create(this.baseUrl).getHost();
+    }
+
+    public String xml(Alert alert) {
+        Alert referenced = alert.refersTo() == null ? null : store.find(alert.refersTo()).orElseThrow();
+        return CapWriter.write(alert.toCap(sender, city.timeZone(), city.name(SiteLanguage.JA), areas(), referenced, pageUrl(alert)));
+    }
+
+    public String pageUrl(Alert alert) {
+        return baseUrl + "/alerts/" + alert.id();
+    }
+
+    public String capUrl(Alert alert) {
+        return pageUrl(alert) + "/cap.xml";
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    private Map<String, Alert.DistrictArea> areas() {
+        Map<String, Alert.DistrictArea> areas = new LinkedHashMap<>();
+        city.districts().forEach(d -> areas.put(d.code(), new Alert.DistrictArea(d.name(), d.centre().latitude(),
+                d.centre().longitude(), DISTRICT_RADIUS_KM)));
+        return areas;
+    }
+}

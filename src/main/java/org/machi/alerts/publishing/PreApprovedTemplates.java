@@ -1,0 +1,57 @@
+package org.machi.alerts.publishing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.machi.alerts.cap.CapMessage;
+import org.machi.alerts.domain.Alert;
+import org.machi.alerts.domain.AlertKind;
+import org.machi.alerts.domain.AlertText;
+import org.machi.shared.SiteLanguage;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The four-eyes exception a city may configure ({@code machi.alerts.pre-approved-kinds}): for these
+ * kinds, at the highest urgency, an operator may publish alone, as long as every text is the
+ * kind's template word for word. None by default.
+ */
+@Component
+class PreApprovedTemplates {
+
+    /** Recorded as the approver of an alert published this way. */
+    static final String APPROVER = "pre-approved-template";
+
+    private final Set<AlertKind> kinds;
+    private final AlertTemplates templates;
+
+    PreApprovedTemplates(@Value("${machi.alerts.pre-approved-kinds:}") List<AlertKind> kinds, AlertTemplates templates) {
+        this.kinds = Set.copyOf(kinds);
+        this.templates = templates;
+    }
+
+    boolean allows(Alert alert) {
+        if (!kinds.contains(alert.kind()) || alert.type() != CapMessage.MsgType.ALERT
+                || alert.content().urgency() != CapMessage.Urgency.IMMEDIATE) {
+            return false;
+        }
+        for (Map.Entry<String, AlertText> text : alert.texts().entrySet()) {
+            SiteLanguage language = SiteLanguage.fromCode(text.getKey()).orElse(null);
+            AlertText template = language == null ? null : templates.fill(alert.kind(), language, alert.districts(),
+                    alert.content().shelters(), alert.content().effective());
+            if (template == null || !same(template, text.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    boolean offeredFor(AlertKind kind) {
+        return kinds.contains(kind);
+    }
+
+    private static boolean same(AlertText a, AlertText b) {
+        return a.headline().strip().equals(b.headline().strip()) && a.description().strip().equals(b.description().strip())
+                && a.instruction().strip().equals(b.instruction() == null ? "" : b.instruction().strip());
+    }
+}

@@ -1,0 +1,56 @@
+package org.machi.alerts.subscriptions;
+
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import java.time.Duration;
+import org.machi.shared.CityProfile;
+import org.machi.shared.OutgoingMail;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the confirmation mail of a subscription in the background, after the request is committed
+ * (the event registry keeps the event until the mail has gone), and forgets unconfirmed requests
+ * once their link has expired.
+ */
+@Component
+class ConfirmationMailer {
+
+    private final Subscriptions subscriptions;
+    private final OutgoingMail mail;
+    private final MessageSource messages;
+    private final CityProfile city;
+    private final String baseUrl;
+
+    ConfirmationMailer(Subscriptions subscriptions, OutgoingMail mail, MessageSource messages, CityProfile city,
+                       @Value("${machi.base-url}") String baseUrl) {
+        this.subscriptions = subscriptions;
+        this.mail = mail;
+        this.messages = messages;
+        this.city = city;
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+    }
+
+    @ApplicationModuleListener
+    void on(SubscriptionRequested event) {
+        subscriptions.forConfirmationMail(event.subscriptionId()).ifPresent(confirmation -> {
+            var locale = confirmation.language().locale();
+            String cityName = city.name(confirmation.language());
+            String subject = messages.getMessage("subscribe.mail.subject", new Object[] {cityName}, locale);
+            String text = messages.getMessage("subscribe.mail.text", new Object[] {cityName,
+                    baseUrl + "/alerts/subscribe/confirm?token=" + confirmation.token(),
+                    Subscriptions.CONFIRMATION_LIFETIME.toHours()}, locale);
+            mail.send(new OutgoingMail.Mail(confirmation.email(), subject, text));
+        });
+    }
+
+    @Bean
+    Task<Void> forgetExpiredSubscriptionRequests() {
+        return Tasks.recurring("alerts-forget-expired-subscription-requests", Schedules.fixedDelay(Duration.ofHours(1)))
+                .execute((instance, context) -> subscriptions.forgetExpiredRequests());
+    }
+}

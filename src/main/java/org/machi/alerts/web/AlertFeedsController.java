@@ -1,0 +1,89 @@
+package org.machi.alerts.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.machi.alerts.domain.Alert;
+import org.machi.alerts.domain.AlertText;
+import org.machi.alerts.publishing.AlertStore;
+import org.machi.alerts.publishing.ArchiveFilter;
+import org.machi.alerts.publishing.AtomFeed;
+import org.machi.alerts.publishing.CapDocuments;
+import org.machi.alerts.publishing.InForceAlerts;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Alerts for machines: each alert as CAP 1.2, the Atom feed of alerts with CAP entries, and a
+ * JSON API. Caches may keep an answer for a few seconds only, so a new alert reaches readers fast.
+ */
+@RestController
+class AlertFeedsController {
+
+    static final MediaType CAP = MediaType.parseMediaType("application/cap+xml;charset=UTF-8");
+    private static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
+    private static final CacheControl SHORT = CacheControl.maxAge(Duration.ofSeconds(5)).cachePublic();
+    private static final int FEED_SIZE = 50;
+
+    private final AlertStore store;
+    private final InForceAlerts inForce;
+    private final CapDocuments cap;
+    private final AtomFeed atom;
+    private final Clock clock;
+
+    AlertFeedsController(AlertStore store, InForceAlerts inForce, CapDocuments cap, AtomFeed atom, Clock clock) {
+        this.store = store;
+        this.inForce = inForce;
+        this.cap = cap;
+        this.atom = atom;
+        this.clock = clock;
+    }
+
+    @GetMapping("/alerts/{id}/cap.xml")
+    ResponseEntity<String> cap(@PathVariable String id) {
+        Alert alert = PublicAlertsController.published(id, store);
+        return ResponseEntity.ok().contentType(CAP).cacheControl(SHORT).body(cap.xml(alert));
+    }
+
+    @GetMapping("/alerts/feed.atom")
+    ResponseEntity<String> feed() {
+        List<Alert> recent = store.published(ArchiveFilter.ALL, 0, FEED_SIZE);
+        return ResponseEntity.ok().contentType(ATOM).cacheControl(SHORT).body(atom.write(recent, clock.instant()));
+    }
+
+    /** Alerts in force now, newest first. */
+    @GetMapping("/api/alerts")
+    ResponseEntity<List<AlertJson>> inForce() {
+        return ResponseEntity.ok().cacheControl(SHORT).body(inForce.now().stream().map(this::json).toList());
+    }
+
+    @GetMapping("/api/alerts/{id}")
+    ResponseEntity<AlertJson> one(@PathVariable String id) {
+        return ResponseEntity.ok().cacheControl(SHORT).body(json(PublicAlertsController.published(id, store)));
+    }
+
+    private AlertJson json(Alert alert) {
+        return new AlertJson(alert.id().toString(), alert.capIdentifier(), capName(alert.type().name()),
+                alert.exercise() ? "Exercise" : "Actual", alert.kind().name(), alert.state().name(),
+                alert.refersTo() == null ? null : alert.refersTo().toString(), alert.districts().stream().sorted().toList(),
+                alert.content().effective(), alert.content().expires(), alert.publishedAt(), alert.texts(),
+                cap.pageUrl(alert), cap.capUrl(alert));
+    }
+
+    private static String capName(String name) {
+        return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    /** An alert in the JSON API: texts per language code, times in UTC (ISO 8601). */
+    record AlertJson(String id, String capIdentifier, String msgType, String status, String kind, String state, String references,
+                     List<String> districts, Instant effective, Instant expires, Instant published,
+                     Map<String, AlertText> texts, String url, String cap) {
+    }
+}

@@ -1,0 +1,188 @@
+package org.machi.alerts.web;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.machi.alerts.cap.CapMessage;
+import org.machi.alerts.domain.Alert;
+import org.machi.alerts.domain.AlertContent;
+import org.machi.alerts.domain.AlertKind;
+import org.machi.alerts.domain.AlertText;
+import org.machi.shared.CityProfile;
+import org.machi.shared.SiteLanguage;
+
+/**
+ * The alert form as typed: every field as text, so that what was entered can be shown again with
+ * the problems. {@link #read} turns it into an alert's content or names each field in error.
+ */
+public final class AlertForm {
+
+    static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    public AlertKind kind;
+    public boolean exercise;
+    public String urgency;
+    public String severity;
+    public String certainty;
+    public Set<String> districts = new LinkedHashSet<>();
+    public String shelters = "";
+    public String effective = "";
+    public String expires = "";
+    /** Per language code: headline, description, instruction. */
+    public Map<String, String[]> texts = new LinkedHashMap<>();
+
+    /** A problem with one field: its id in the page and the message key. */
+    public record Problem(String field, String key, Object... args) {
+    }
+
+    /** A new form for a kind, starting now and lasting the kind's usual time. */
+    static AlertForm forKind(AlertKind kind, Instant now, ZoneId zone) {
+        AlertForm form = new AlertForm();
+        form.kind = kind;
+        form.exercise = kind.alwaysExercise();
+        form.urgency = kind.urgency().name();
+        form.severity = kind.severity().name();
+        form.certainty = kind.certainty().name();
+        form.effective = LOCAL_TIME.format(now.atZone(zone).truncatedTo(ChronoUnit.MINUTES));
+        form.expires = LOCAL_TIME.format(now.plus(kind.usualDuration()).atZone(zone).truncatedTo(ChronoUnit.MINUTES));
+        return form;
+    }
+
+    /** The form of an existing alert, to revise it or to draft its update. */
+    static AlertForm of(Alert alert, ZoneId zone) {
+        AlertContent content = alert.content();
+        AlertForm form = new AlertForm();
+        form.kind = content.kind();
+        form.exercise = content.exercise();
+        form.urgency = content.urgency().name();
+        form.severity = content.severity().name();
+        form.certainty = content.certainty().name();
+        form.districts = new LinkedHashSet<>(content.districts());
+        form.shelters = content.shelters();
+        form.effective = LOCAL_TIME.format(content.effective().atZone(zone));
+        form.expires = content.expires() == null ? "" : LOCAL_TIME.format(content.expires().atZone(zone));
+        content.texts().forEach((language, text) -> form.texts.put(language,
+                new String[] {text.headline(), text.description(), text.instruction() == null ? "" : text.instruction()}));
+        return form;
+    }
+
+    /** Reads the submitted fields (names as the template writes them). */
+    static AlertForm from(AlertKind kind, Map<String, String> params, List<String> districts, boolean allDistricts, CityProfile city) {
+        AlertForm form = new AlertForm();
+        form.kind = kind;
+        form.exercise = kind.alwaysExercise() || params.containsKey("exercise");
+        form.urgency = params.getOrDefault("urgency", kind.urgency().name());
+        form.severity = params.getOrDefault("severity", kind.severity().name());
+        form.certainty = params.getOrDefault("certainty", kind.certainty().name());
+        if (allDistricts) {
+            city.districts().forEach(d -> form.districts.add(d.code()));
+        } else if (districts != null) {
+            form.districts.addAll(districts);
+        }
+        form.shelters = normalise(params.getOrDefault("shelters", ""));
+        form.effective = params.getOrDefault("effective", "").strip();
+        form.expires = params.getOrDefault("expires", "").strip();
+        for (SiteLanguage language : SiteLanguage.values()) {
+            String code = language.code();
+            form.texts.put(code, new String[] {normalise(params.getOrDefault("headline-" + code, "")),
+                    normalise(params.getOrDefault("description-" + code, "")),
+                    normalise(params.getOrDefault("instruction-" + code, ""))});
+        }
+        return form;
+    }
+
+    /**
+     * The fields checked one by one. Languages left empty are returned without text: the caller
+     * fills them from the template. Problems are added to the list; null content if there were any.
+     */
+    AlertContent read(CityProfile city, List<Problem> problems) {
+        Set<String> known = new LinkedHashSet<>();
+        city.districts().forEach(d -> known.add(d.code()));
+        if (districts.isEmpty()) {
+            problems.add(new Problem("districts", "alert.rule.placeRequired"));
+        } else if (!known.containsAll(districts)) {
+            problems.add(new Problem("districts", "alert.form.unknownDistrict"));
+        }
+        Instant start = time(effective, city.timeZone());
+        if (start == null) {
+            problems.add(new Problem("effective", "alert.form.timeInvalid"));
+        }
+        Instant end = expires.isBlank() ? null : time(expires, city.timeZone());
+        if (!expires.isBlank() && end == null) {
+            problems.add(new Problem("expires", "alert.form.timeInvalid"));
+        }
+        CapMessage.Urgency u = value(CapMessage.Urgency.class, urgency, "urgency", problems);
+        CapMessage.Severity s = value(CapMessage.Severity.class, severity, "severity", problems);
+        CapMessage.Certainty c = value(CapMessage.Certainty.class, certainty, "certainty", problems);
+        Map<String, AlertText> written = new LinkedHashMap<>();
+        texts.forEach((code, fields) -> {
+            boolean headline = !fields[0].isBlank();
+            boolean description = !fields[1].isBlank();
+            if (headline && description) {
+                written.put(code, new AlertText(fields[0], fields[1], fields[2]));
+            } else if (headline || description || !fields[2].isBlank()) {
+                problems.add(new Problem((headline ? "description-" : "headline-") + code, "alert.form.textIncomplete",
+                        SiteLanguage.fromCode(code).map(SiteLanguage::nativeName).orElse(code)));
+            }
+        });
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        return new AlertContent(kind, exercise, u, s, c, written, districts, shelters, start, end);
+    }
+
+    public String[] text(String language) {
+        return texts.getOrDefault(language, new String[] {"", "", ""});
+    }
+
+    private static <E extends Enum<E>> E value(Class<E> type, String name, String field, List<Problem> problems) {
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            problems.add(new Problem(field, "alert.form.choiceInvalid"));
+            return null;
+        }
+    }
+
+    private static Instant time(String text, ZoneId zone) {
+        try {
+            return LocalDateTime.parse(text, LOCAL_TIME).atZone(zone).toInstant();
+        } catch (DateTimeParseException unreadable) {
+            return null;
+        }
+    }
+
+    /** Browsers send line breaks in text areas as CR LF; kept as LF. */
+    private static String normalise(String text) {
+        return text.replace("\r\n", "\n").replace('\r', '\n').strip();
+    }
+
+    public List<String> urgencies() {
+        return names(CapMessage.Urgency.values());
+    }
+
+    public List<String> severities() {
+        return names(CapMessage.Severity.values());
+    }
+
+    public List<String> certainties() {
+        return names(CapMessage.Certainty.values());
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        List<String> names = new ArrayList<>();
+        for (Enum<?> value : values) {
+            names.add(value.name());
+        }
+        return names;
+    }
+}

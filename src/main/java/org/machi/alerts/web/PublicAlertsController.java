@@ -1,0 +1,143 @@
+package org.machi.alerts.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.machi.alerts.domain.Alert;
+import org.machi.alerts.domain.AlertKind;
+import org.machi.alerts.publishing.AlertStore;
+import org.machi.alerts.publishing.AlertTemplates;
+import org.machi.alerts.publishing.ArchiveFilter;
+import org.machi.alerts.publishing.InForceAlerts;
+import org.machi.alerts.publishing.Reading;
+import org.machi.shared.CityProfile;
+import org.machi.shared.SiteLanguage;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The public alert pages: what is in force, the archive with search and filters, and each alert. */
+@Controller
+class PublicAlertsController {
+
+    static final int PAGE_SIZE = 20;
+
+    private final AlertStore store;
+    private final InForceAlerts inForce;
+    private final AlertTemplates templates;
+    private final CityProfile city;
+    private final Clock clock;
+
+    PublicAlertsController(AlertStore store, InForceAlerts inForce, AlertTemplates templates, CityProfile city, Clock clock) {
+        this.clock = clock;
+        this.store = store;
+        this.inForce = inForce;
+        this.templates = templates;
+        this.city = city;
+    }
+
+    @GetMapping("/alerts")
+    String archive(@RequestParam(required = false) String q, @RequestParam(required = false) String kind,
+                   @RequestParam(required = false) String district, @RequestParam(required = false) String from,
+                   @RequestParam(required = false) String to, @RequestParam(defaultValue = "1") String page,
+                   Locale locale, Model model) {
+        SiteLanguage language = SiteLanguage.of(locale);
+        List<String> problems = new ArrayList<>();
+        String words = q == null ? "" : q.strip();
+        if (words.length() > 100) {
+            problems.add("alerts.search.tooLong");
+            words = "";
+        }
+        AlertKind chosenKind = known(kind);
+        String chosenDistrict = district != null && city.district(district).isPresent() ? district : null;
+        LocalDate fromDate = date(from, problems);
+        LocalDate toDate = date(to, problems);
+        int pageNumber = page.matches("\\d{1,4}") ? Math.max(1, Integer.parseInt(page)) : 1;
+        ArchiveFilter filter = new ArchiveFilter(words, chosenKind, chosenDistrict,
+                fromDate == null ? null : fromDate.atStartOfDay(city.timeZone()).toInstant(),
+                toDate == null ? null : toDate.plusDays(1).atStartOfDay(city.timeZone()).toInstant());
+        int total = store.countPublished(filter);
+        model.addAttribute("inForce", entries(inForce.now(), language));
+        model.addAttribute("results", entries(store.published(filter, (pageNumber - 1) * PAGE_SIZE, PAGE_SIZE), language));
+        model.addAttribute("total", total);
+        model.addAttribute("page", pageNumber);
+        model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
+        model.addAttribute("q", words);
+        model.addAttribute("kind", chosenKind == null ? "" : chosenKind.name());
+        model.addAttribute("district", chosenDistrict == null ? "" : chosenDistrict);
+        model.addAttribute("from", fromDate == null ? "" : fromDate.toString());
+        model.addAttribute("to", toDate == null ? "" : toDate.toString());
+        model.addAttribute("kinds", AlertKind.values());
+        model.addAttribute("districts", city.districts());
+        model.addAttribute("problems", problems);
+        return "alerts/archive";
+    }
+
+    @GetMapping("/alerts/{id}")
+    String alert(@PathVariable String id, Locale locale, Model model) {
+        SiteLanguage language = SiteLanguage.of(locale);
+        Alert alert = published(id, store);
+        model.addAttribute("entry", AlertEntry.of(alert, language, templates));
+        model.addAttribute("history", entries(store.history(alert).stream()
+                .filter(a -> a.publishedAt() != null).toList(), language));
+        model.addAttribute("inForce", alert.inForce(clock.instant()));
+        return "alerts/alert";
+    }
+
+    private List<AlertEntry> entries(List<Alert> alerts, SiteLanguage language) {
+        return alerts.stream().map(a -> AlertEntry.of(a, language, templates)).toList();
+    }
+
+    /** A published alert by its id; drafts and unknown ids are not found. */
+    static Alert published(String id, AlertStore store) {
+        try {
+            return store.find(UUID.fromString(id)).filter(a -> a.publishedAt() != null)
+                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        } catch (IllegalArgumentException notAnId) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    private static AlertKind known(String name) {
+        for (AlertKind kind : AlertKind.values()) {
+            if (kind.name().equals(name)) {
+                return kind;
+            }
+        }
+        return null;
+    }
+
+    private static LocalDate date(String text, List<String> problems) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException unreadable) {
+            if (!problems.contains("alerts.search.dateInvalid")) {
+                problems.add("alerts.search.dateInvalid");
+            }
+            return null;
+        }
+    }
+
+    /** One alert as a reader of one language sees it in a list or on its page. */
+    record AlertEntry(Alert alert, Reading reading, String districtNames, String effective, String expires, String published,
+                      String textLang) {
+
+        static AlertEntry of(Alert alert, SiteLanguage language, AlertTemplates templates) {
+            Reading reading = Reading.of(alert, language);
+            return new AlertEntry(alert, reading, templates.districtNames(alert.districts(), language),
+                    templates.time(alert.content().effective(), language), templates.time(alert.content().expires(), language),
+                    templates.time(alert.publishedAt(), language), reading.langAttribute(language));
+        }
+    }
+}

@@ -1,0 +1,346 @@
+package org.machi.alerts.web;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.machi.alerts.delivery.Deliveries;
+import org.machi.alerts.domain.Alert;
+import org.machi.alerts.domain.AlertContent;
+import org.machi.alerts.domain.AlertKind;
+import org.machi.alerts.domain.AlertRuleBroken;
+import org.machi.alerts.domain.AlertText;
+import org.machi.alerts.publishing.AlertDesk;
+import org.machi.alerts.publishing.AlertStore;
+import org.machi.alerts.publishing.AlertTemplates;
+import org.machi.alerts.publishing.InForceAlerts;
+import org.machi.shared.CityProfile;
+import org.machi.shared.SiteLanguage;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The alert desk in the back office: operators draft from a kind's template, revise and submit;
+ * approvers approve or send back; published alerts get an update or a cancel. Delivery progress
+ * is shown on each published alert.
+ */
+@Controller
+class StaffAlertsController {
+
+    private static final String EITHER = "hasAnyAuthority('DRAFT_ALERTS', 'APPROVE_ALERTS')";
+    private static final String DRAFTER = "hasAuthority('DRAFT_ALERTS')";
+    private static final String APPROVER = "hasAuthority('APPROVE_ALERTS')";
+
+    private final AlertDesk desk;
+    private final AlertStore store;
+    private final AlertTemplates templates;
+    private final InForceAlerts inForce;
+    private final Deliveries deliveries;
+    private final CityProfile city;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    StaffAlertsController(AlertDesk desk, AlertStore store, AlertTemplates templates, InForceAlerts inForce,
+                          Deliveries deliveries, CityProfile city, MessageSource messages, Clock clock) {
+        this.desk = desk;
+        this.store = store;
+        this.templates = templates;
+        this.inForce = inForce;
+        this.deliveries = deliveries;
+        this.city = city;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/staff/alerts")
+    @PreAuthorize(EITHER)
+    String overview(Model model) {
+        model.addAttribute("unpublished", store.unpublished());
+        model.addAttribute("inForce", inForce.now());
+        model.addAttribute("kinds", AlertKind.values());
+        return "alerts/staff-overview";
+    }
+
+    @GetMapping("/staff/alerts/new")
+    @PreAuthorize(DRAFTER)
+    String newAlert(@RequestParam(required = false) String kind, Model model) {
+        AlertKind chosen = kind(kind);
+        if (chosen == null) {
+            model.addAttribute("kinds", AlertKind.values());
+            return "alerts/staff-kinds";
+        }
+        return form(model, AlertForm.forKind(chosen, clock.instant(), city.timeZone()), List.of(), "new", null);
+    }
+
+    @PostMapping("/staff/alerts/new")
+    @PreAuthorize(DRAFTER)
+    String create(@RequestParam(required = false) String kind, @RequestParam Map<String, String> params,
+                  @RequestParam(required = false) List<String> district, Principal staff, Model model) {
+        AlertKind chosen = kind(kind);
+        if (chosen == null) {
+            return "redirect:/staff/alerts/new";
+        }
+        AlertForm form = AlertForm.from(chosen, params, district, params.containsKey("allDistricts"), city);
+        List<AlertForm.Problem> problems = new ArrayList<>();
+        AlertContent content = completed(form, problems, null);
+        if (content != null) {
+            try {
+                return "redirect:/staff/alerts/" + desk.draft(content, staff.getName()).id();
+            } catch (AlertRuleBroken broken) {
+                problems.add(problem(broken));
+            }
+        }
+        return form(model, form, problems, "new", null);
+    }
+
+    @GetMapping("/staff/alerts/{id}")
+    @PreAuthorize(EITHER)
+    String show(@PathVariable String id, @RequestParam(required = false) String refused, Principal staff, Model model,
+                Locale locale) {
+        Alert alert = find(id);
+        if (refused != null && refused.matches("alert\\.rule\\.[a-zA-Z]{1,40}")
+                && messages.getMessage(refused, null, null, locale) != null) {
+            model.addAttribute("refused", refused);
+        }
+        model.addAttribute("alert", alert);
+        model.addAttribute("mine", alert.author().equals(staff.getName()));
+        model.addAttribute("history", store.history(alert));
+        model.addAttribute("languages", SiteLanguage.values());
+        model.addAttribute("progress", deliveries.progress(alert.id()));
+        model.addAttribute("failures", deliveries.failures(alert.id()));
+        model.addAttribute("districtNames", templates.districtNames(alert.districts(), SiteLanguage.JA));
+        model.addAttribute("effective", templates.time(alert.content().effective(), SiteLanguage.JA));
+        model.addAttribute("expires", templates.time(alert.content().expires(), SiteLanguage.JA));
+        model.addAttribute("preApprovalOffered", desk.preApprovalOffered(alert));
+        return "alerts/staff-alert";
+    }
+
+    /** The delivery counts, for the page to refresh them while the fan-out runs. */
+    @GetMapping("/staff/alerts/{id}/progress")
+    @PreAuthorize(EITHER)
+    @ResponseBody
+    Map<String, Deliveries.Progress> progress(@PathVariable String id) {
+        Map<String, Deliveries.Progress> progress = new LinkedHashMap<>();
+        deliveries.progress(find(id).id()).forEach((channel, counts) -> progress.put(channel.name(), counts));
+        return progress;
+    }
+
+    @GetMapping("/staff/alerts/{id}/edit")
+    @PreAuthorize(DRAFTER)
+    String edit(@PathVariable String id, Model model) {
+        Alert alert = find(id);
+        return form(model, AlertForm.of(alert, city.timeZone()), List.of(), "edit", alert);
+    }
+
+    @PostMapping("/staff/alerts/{id}/edit")
+    @PreAuthorize(DRAFTER)
+    String revise(@PathVariable String id, @RequestParam Map<String, String> params,
+                  @RequestParam(required = false) List<String> district, Principal staff, Model model) {
+        Alert alert = find(id);
+        AlertForm form = AlertForm.from(alert.kind(), params, district, params.containsKey("allDistricts"), city);
+        form.exercise = alert.exercise();
+        List<AlertForm.Problem> problems = new ArrayList<>();
+        AlertContent content = completed(form, problems, null);
+        if (content != null) {
+            try {
+                desk.revise(alert.id(), content, staff.getName());
+                return "redirect:/staff/alerts/" + alert.id();
+            } catch (AlertRuleBroken broken) {
+                problems.add(problem(broken));
+            }
+        }
+        return form(model, form, problems, "edit", alert);
+    }
+
+    @GetMapping("/staff/alerts/{id}/update")
+    @PreAuthorize(DRAFTER)
+    String updateForm(@PathVariable String id, Model model) {
+        Alert alert = find(id);
+        return form(model, AlertForm.of(alert, city.timeZone()), List.of(), "update", alert);
+    }
+
+    @PostMapping("/staff/alerts/{id}/update")
+    @PreAuthorize(DRAFTER)
+    String draftUpdate(@PathVariable String id, @RequestParam Map<String, String> params,
+                       @RequestParam(required = false) List<String> district, Principal staff, Model model) {
+        Alert alert = find(id);
+        AlertForm form = AlertForm.from(alert.kind(), params, district, params.containsKey("allDistricts"), city);
+        form.exercise = alert.exercise();
+        List<AlertForm.Problem> problems = new ArrayList<>();
+        AlertContent content = completed(form, problems, null);
+        if (content != null) {
+            try {
+                return "redirect:/staff/alerts/" + desk.draftUpdate(alert.id(), content, staff.getName()).id();
+            } catch (AlertRuleBroken broken) {
+                problems.add(problem(broken));
+            }
+        }
+        return form(model, form, problems, "update", alert);
+    }
+
+    @GetMapping("/staff/alerts/{id}/cancel")
+    @PreAuthorize(DRAFTER)
+    String cancelForm(@PathVariable String id, Model model) {
+        Alert alert = find(id);
+        AlertText japanese = templates.fillCancel(alert, SiteLanguage.JA, clock.instant());
+        model.addAttribute("alert", alert);
+        model.addAttribute("headline", japanese.headline());
+        model.addAttribute("description", japanese.description());
+        return "alerts/staff-cancel";
+    }
+
+    @PostMapping("/staff/alerts/{id}/cancel")
+    @PreAuthorize(DRAFTER)
+    String draftCancel(@PathVariable String id, @RequestParam(defaultValue = "") String headline,
+                       @RequestParam(defaultValue = "") String description, Principal staff, Model model) {
+        Alert alert = find(id);
+        List<AlertForm.Problem> problems = new ArrayList<>();
+        if (headline.isBlank() || description.isBlank()) {
+            problems.add(new AlertForm.Problem(headline.isBlank() ? "headline" : "description", "alert.rule.japaneseRequired"));
+        } else {
+            Map<String, AlertText> texts = templates.complete(Map.of(SiteLanguage.JA.code(), new AlertText(headline.strip(),
+                    description.replace("\r\n", "\n").strip(), "")), alert.kind(), alert.districts(), "", clock.instant(), alert);
+            try {
+                return "redirect:/staff/alerts/" + desk.draftCancel(alert.id(), texts, staff.getName()).id();
+            } catch (AlertRuleBroken broken) {
+                problems.add(problem(broken));
+            }
+        }
+        model.addAttribute("alert", alert);
+        model.addAttribute("headline", headline);
+        model.addAttribute("description", description);
+        model.addAttribute("problems", problems);
+        return "alerts/staff-cancel";
+    }
+
+    @PostMapping("/staff/alerts/{id}/submit")
+    @PreAuthorize(DRAFTER)
+    String submit(@PathVariable String id, Principal staff) {
+        return act(id, alert -> desk.submit(alert, staff.getName()));
+    }
+
+    @PostMapping("/staff/alerts/{id}/discard")
+    @PreAuthorize(DRAFTER)
+    String discard(@PathVariable String id, Principal staff) {
+        UUID alert = find(id).id();
+        try {
+            desk.discard(alert, staff.getName());
+        } catch (AlertRuleBroken broken) {
+            return "redirect:/staff/alerts/" + alert + "?refused=" + broken.messageKey();
+        }
+        return "redirect:/staff/alerts?discarded";
+    }
+
+    @PostMapping("/staff/alerts/{id}/publish-pre-approved")
+    @PreAuthorize(DRAFTER)
+    String publishPreApproved(@PathVariable String id, Principal staff) {
+        return act(id, alert -> desk.publishPreApproved(alert, staff.getName()));
+    }
+
+    @PostMapping("/staff/alerts/{id}/approve")
+    @PreAuthorize(APPROVER)
+    String approve(@PathVariable String id, Principal staff) {
+        return act(id, alert -> desk.approve(alert, staff.getName()));
+    }
+
+    @PostMapping("/staff/alerts/{id}/send-back")
+    @PreAuthorize(APPROVER)
+    String sendBack(@PathVariable String id, Principal staff) {
+        return act(id, alert -> desk.sendBack(alert, staff.getName()));
+    }
+
+    /** Runs a state change; a refused one comes back to the alert's page with the rule named. */
+    private String act(String id, Consumer<UUID> action) {
+        UUID alert = find(id).id();
+        try {
+            action.accept(alert);
+        } catch (AlertRuleBroken broken) {
+            return "redirect:/staff/alerts/" + alert + "?refused=" + broken.messageKey();
+        }
+        return "redirect:/staff/alerts/" + alert;
+    }
+
+    /**
+     * The form's content with every language the operator left empty filled from the kind's
+     * template, Japanese included where the kind has one.
+     */
+    private AlertContent completed(AlertForm form, List<AlertForm.Problem> problems, Alert cancelling) {
+        AlertContent content = form.read(city, problems);
+        if (content == null) {
+            return null;
+        }
+        Map<String, AlertText> texts = new LinkedHashMap<>(content.texts());
+        if (!texts.containsKey(SiteLanguage.JA.code())) {
+            AlertText japanese = templates.fill(content.kind(), SiteLanguage.JA, content.districts(), content.shelters(), content.effective());
+            if (japanese == null) {
+                problems.add(new AlertForm.Problem("headline-ja", "alert.rule.japaneseRequired"));
+                return null;
+            }
+            texts.put(SiteLanguage.JA.code(), japanese);
+        }
+        texts = templates.complete(texts, content.kind(), content.districts(), content.shelters(), content.effective(), cancelling);
+        return new AlertContent(content.kind(), content.exercise(), content.urgency(), content.severity(), content.certainty(),
+                texts, content.districts(), content.shelters(), content.effective(), content.expires());
+    }
+
+    private String form(Model model, AlertForm form, List<AlertForm.Problem> problems, String mode, Alert alert) {
+        model.addAttribute("form", form);
+        model.addAttribute("kindName", messages.getMessage(form.kind.messageKey(), null, LocaleContextHolder.getLocale()));
+        model.addAttribute("problems", problems);
+        model.addAttribute("mode", mode);
+        model.addAttribute("alert", alert);
+        model.addAttribute("districts", city.districts());
+        model.addAttribute("languages", SiteLanguage.values());
+        model.addAttribute("action", switch (mode) {
+            case "edit" -> "/staff/alerts/" + alert.id() + "/edit";
+            case "update" -> "/staff/alerts/" + alert.id() + "/update";
+            default -> "/staff/alerts/new";
+        });
+        return "alerts/staff-form";
+    }
+
+    private static AlertForm.Problem problem(AlertRuleBroken broken) {
+        String field = switch (broken.messageKey()) {
+            case "alert.rule.placeRequired", "alert.rule.unknownDistrict" -> "districts";
+            case "alert.rule.expired", "alert.rule.expiresBeforeEffective" -> "expires";
+            case "alert.rule.effectiveRequired" -> "effective";
+            default -> "headline-ja";
+        };
+        return new AlertForm.Problem(field, broken.messageKey());
+    }
+
+    private Alert find(String id) {
+        try {
+            return store.find(UUID.fromString(id)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        } catch (IllegalArgumentException notAnId) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    private static AlertKind kind(String name) {
+        if (name == null) {
+            return null;
+        }
+        for (AlertKind kind : AlertKind.values()) {
+            if (kind.name().equals(name)) {
+                return kind;
+            }
+        }
+        return null;
+    }
+}

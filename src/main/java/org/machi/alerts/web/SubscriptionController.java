@@ -1,0 +1,156 @@
+package org.machi.alerts.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.machi.alerts.publishing.AlertTemplates;
+import org.machi.alerts.subscriptions.Subscriptions;
+import org.machi.alerts.subscriptions.UnsubscribeLinks;
+import org.machi.alerts.subscriptions.WebhookAddresses;
+import org.machi.shared.CityProfile;
+import org.machi.shared.SiteLanguage;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Subscribing to alerts without an account: the form, the confirmation from the mailed link, and
+ * leaving in one click from any message (RFC 8058: a mail client may POST to the same address).
+ */
+@Controller
+class SubscriptionController {
+
+    /** Enough to catch typing mistakes; the confirmation mail proves the address. */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+
+    private final Subscriptions subscriptions;
+    private final UnsubscribeLinks unsubscribe;
+    private final WebhookAddresses webhooks;
+    private final CityProfile city;
+    private final AlertTemplates templates;
+    private final MessageSource messages;
+
+    SubscriptionController(Subscriptions subscriptions, UnsubscribeLinks unsubscribe, WebhookAddresses webhooks, CityProfile city,
+                           AlertTemplates templates, MessageSource messages) {
+        this.templates = templates;
+        this.messages = messages;
+        this.subscriptions = subscriptions;
+        this.unsubscribe = unsubscribe;
+        this.webhooks = webhooks;
+        this.city = city;
+    }
+
+    @GetMapping("/alerts/subscribe")
+    String form(Locale locale, Model model) {
+        return form(model, "", SiteLanguage.of(locale).code(), false, Set.of(), true, "", List.of());
+    }
+
+    @PostMapping("/alerts/subscribe")
+    String request(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String language,
+                   @RequestParam(required = false) String wholeCity, @RequestParam(required = false) List<String> district,
+                   @RequestParam(required = false) String byEmail, @RequestParam(defaultValue = "") String webhookUrl, Model model) {
+        List<AlertForm.Problem> problems = new ArrayList<>();
+        String address = email.strip();
+        if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
+            problems.add(new AlertForm.Problem("email", "subscribe.email.invalid"));
+        }
+        SiteLanguage chosen = SiteLanguage.fromCode(language).orElse(null);
+        if (chosen == null) {
+            problems.add(new AlertForm.Problem("language", "subscribe.language.invalid"));
+        }
+        Set<String> districts = new LinkedHashSet<>(district == null ? List.of() : district);
+        boolean everywhere = wholeCity != null;
+        if (!everywhere && districts.isEmpty()) {
+            problems.add(new AlertForm.Problem("districts", "subscribe.districts.required"));
+        } else if (districts.stream().anyMatch(code -> city.district(code).isEmpty())) {
+            problems.add(new AlertForm.Problem("districts", "alert.form.unknownDistrict"));
+        }
+        String webhook = webhookUrl.strip();
+        if (byEmail == null && webhook.isEmpty()) {
+            problems.add(new AlertForm.Problem("byEmail", "subscribe.channel.required"));
+        }
+        if (!webhook.isEmpty()) {
+            webhooks.problem(webhook).ifPresent(key -> problems.add(new AlertForm.Problem("webhookUrl", key)));
+        }
+        if (!problems.isEmpty()) {
+            return form(model, email, language, everywhere, districts, byEmail != null, webhookUrl, problems);
+        }
+        subscriptions.request(new Subscriptions.Request(address, chosen, everywhere, everywhere ? Set.of() : districts,
+                byEmail != null, webhook.isEmpty() ? null : webhook));
+        return "alerts/subscribe-sent";
+    }
+
+    @GetMapping("/alerts/subscribe/confirm")
+    String confirmPage(@RequestParam(defaultValue = "") String token, Locale locale, Model model) {
+        var pending = subscriptions.pending(token);
+        if (pending.isEmpty()) {
+            return "alerts/subscribe-invalid";
+        }
+        model.addAttribute("token", token);
+        model.addAttribute("subscription", pending.get());
+        model.addAttribute("districtNames", where(pending.get(), locale));
+        return "alerts/subscribe-confirm";
+    }
+
+    /** Confirms on a button press, not on the link itself: mail scanners follow links. */
+    @PostMapping("/alerts/subscribe/confirm")
+    String confirm(@RequestParam(defaultValue = "") String token, Model model) {
+        var confirmed = subscriptions.confirm(token);
+        if (confirmed.isEmpty()) {
+            return "alerts/subscribe-invalid";
+        }
+        model.addAttribute("secret", confirmed.get().webhookSecret());
+        return "alerts/subscribe-active";
+    }
+
+    @GetMapping("/alerts/unsubscribe/{token}")
+    String leavePage(@PathVariable String token, Locale locale, Model model) {
+        var subscription = unsubscribe.subscription(token).flatMap(subscriptions::summary);
+        if (subscription.isEmpty()) {
+            return "alerts/unsubscribed";
+        }
+        model.addAttribute("token", token);
+        model.addAttribute("subscription", subscription.get());
+        model.addAttribute("districtNames", where(subscription.get(), locale));
+        return "alerts/unsubscribe";
+    }
+
+    /** The button on the page, or a mail client's one-click POST (without a CSRF token). */
+    @PostMapping("/alerts/unsubscribe/{token}")
+    Object leave(@PathVariable String token, @RequestParam(name = "List-Unsubscribe", required = false) String oneClick) {
+        boolean ended = unsubscribe.subscription(token).map(subscriptions::end).orElse(false);
+        if (oneClick != null) {
+            return ResponseEntity.status(ended ? HttpStatus.OK : HttpStatus.NOT_FOUND).build();
+        }
+        return "alerts/unsubscribed";
+    }
+
+    /** The districts a subscription covers, in the reader's language. */
+    private String where(Subscriptions.Summary subscription, Locale locale) {
+        return subscription.wholeCity() ? messages.getMessage("subscribe.wholeCity", null, locale)
+                : templates.districtNames(Set.copyOf(subscription.districts()), SiteLanguage.of(locale));
+    }
+
+    private String form(Model model, String email, String language, boolean wholeCity, Set<String> chosen, boolean byEmail,
+                        String webhookUrl, List<AlertForm.Problem> problems) {
+        model.addAttribute("email", email);
+        model.addAttribute("language", language);
+        model.addAttribute("wholeCity", wholeCity);
+        model.addAttribute("chosen", chosen);
+        model.addAttribute("byEmail", byEmail);
+        model.addAttribute("webhookUrl", webhookUrl);
+        model.addAttribute("problems", problems);
+        model.addAttribute("districts", city.districts());
+        model.addAttribute("languages", SiteLanguage.values());
+        return "alerts/subscribe";
+    }
+}
