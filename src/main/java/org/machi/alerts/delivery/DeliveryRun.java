@@ -10,7 +10,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -40,24 +43,33 @@ public class DeliveryRun {
     private final Map<Channel, DeliveryChannel> channels = new EnumMap<>(Channel.class);
     private final int batchSize;
     private final Duration lease;
+    private final int workers;
     private final String worker = "worker-" + UUID.randomUUID();
     private final ReentrantLock draining = new ReentrantLock();
     private final AtomicBoolean again = new AtomicBoolean();
-    private final ExecutorService starter = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "alert-delivery");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService starter = Executors.newSingleThreadExecutor(daemon("alert-delivery"));
+    private final ExecutorService pool;
 
     DeliveryRun(Deliveries deliveries, List<DeliveryChannel> channels,
                 @Value("${machi.alerts.delivery.enabled:true}") boolean enabled,
                 @Value("${machi.alerts.delivery.batch-size:200}") int batchSize,
-                @Value("${machi.alerts.delivery.lease:2m}") Duration lease) {
+                @Value("${machi.alerts.delivery.lease:2m}") Duration lease,
+                @Value("${machi.alerts.delivery.workers:4}") int workers) {
         this.deliveries = deliveries;
         this.enabled = enabled;
         channels.forEach(channel -> this.channels.put(channel.channel(), channel));
         this.batchSize = batchSize;
         this.lease = lease;
+        this.workers = workers;
+        this.pool = Executors.newFixedThreadPool(workers, daemon("alert-delivery-worker"));
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** Starts delivering in the background, now rather than at the scheduler's next round. */
@@ -76,13 +88,37 @@ public class DeliveryRun {
                 return;
             }
             try {
-                while (deliverOneBatch() > 0) {
-                    // until nothing is due
-                }
+                inParallel();
             } finally {
                 draining.unlock();
             }
         } while (again.get());
+    }
+
+    /** Several workers, each claiming batches until nothing is due; a failure of one ends the run. */
+    private void inParallel() {
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < workers; i++) {
+            running.add(pool.submit(() -> {
+                while (deliverOneBatch() > 0) {
+                    // until nothing is due
+                }
+            }));
+        }
+        for (Future<?> worker : running) {
+            try {
+                worker.get();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException failed) {
+                running.forEach(other -> other.cancel(true));
+                if (failed.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw failed.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(failed.getCause());
+            }
+        }
     }
 
     /** One batch: claimed, sent per channel, recorded. Returns how many deliveries it handled. */
@@ -103,13 +139,15 @@ public class DeliveryRun {
         try {
             drain();
         } catch (RuntimeException failed) {
-            log.warn("Alert delivery stopped and will resume at the next round: {}", failed.toString());
+            // the exception's class only: a mail exception's message can name addresses
+            log.warn("Alert delivery stopped and will resume at the next round: {}", failed.getClass().getName());
         }
     }
 
     @PreDestroy
     void stop() {
         starter.shutdownNow();
+        pool.shutdownNow();
     }
 
     @Bean

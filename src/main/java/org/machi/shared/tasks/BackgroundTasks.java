@@ -18,28 +18,41 @@ import org.springframework.stereotype.Component;
 @Component
 class BackgroundTasks implements SmartLifecycle {
 
-    private final Scheduler scheduler;
+    private final DataSource dataSource;
+    private final List<Task<?>> tasks;
+    private final Duration pollingInterval;
+    private volatile Scheduler scheduler;
     private volatile boolean running;
 
     BackgroundTasks(DataSource dataSource, List<Task<?>> tasks,
                     @Value("${machi.tasks.polling-interval:10s}") Duration pollingInterval) {
+        this.dataSource = dataSource;
+        this.tasks = List.copyOf(tasks);
+        this.pollingInterval = pollingInterval;
+    }
+
+    /**
+     * After the database is migrated and before requests are served; stopped before the data source
+     * closes. A stopped scheduler cannot start again, so each start builds a new one (a context can
+     * be stopped and started, as the test framework does with contexts it keeps for later).
+     */
+    @Override
+    public void start() {
         List<RecurringTask<?>> recurring = tasks.stream()
                 .filter(RecurringTask.class::isInstance)
                 .<RecurringTask<?>>map(task -> (RecurringTask<?>) task)
                 .toList();
         List<Task<?>> others = tasks.stream().filter(task -> !(task instanceof RecurringTask)).toList();
-        this.scheduler = Scheduler.create(dataSource, others)
+        scheduler = Scheduler.create(dataSource, others)
                 .tableName("shared.scheduled_tasks")
                 .pollingInterval(pollingInterval)
                 .threads(2)
                 .startTasks(recurring) // registers them too
+                // a node that died holds its executions until it misses this many heartbeats (about 2 minutes)
+                .heartbeatInterval(Duration.ofSeconds(30))
+                .missedHeartbeatsLimit(4)
                 .shutdownMaxWait(Duration.ofSeconds(15))
                 .build();
-    }
-
-    /** After the database is migrated and before requests are served; stopped before the data source closes. */
-    @Override
-    public void start() {
         scheduler.start();
         running = true;
     }

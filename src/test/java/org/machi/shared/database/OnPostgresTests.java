@@ -7,31 +7,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.Test;
 import org.machi.audit.AuditRecord;
 import org.machi.audit.AuditTrail;
+import org.machi.testing.OnPostgres;
 import org.machi.testing.RequiresPostgres;
-import org.machi.testing.TestPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The whole application on a real PostgreSQL server, as production runs it (the postgres profile). */
 @RequiresPostgres
-@SpringBootTest(properties = {"management.server.port=-1", "machi.data-dir=target/test-data/postgres"})
-@AutoConfigureMockMvc
-@ActiveProfiles("postgres")
-class OnPostgresTests {
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", TestPostgres::freshDatabaseUrl);
-        registry.add("spring.datasource.username", TestPostgres::user);
-        registry.add("spring.datasource.password", TestPostgres::password);
-    }
+class OnPostgresTests extends OnPostgres {
 
     @Autowired
     JdbcClient jdbc;
@@ -50,7 +35,7 @@ class OnPostgresTests {
 
     @Test
     void everyModuleMigrationRanIntoItsOwnSchemaAndHistory() {
-        for (String module : new String[] {"shared", "audit", "identity"}) {
+        for (String module : new String[] {"shared", "audit", "identity", "alerts"}) {
             assertThat(jdbc.sql("SELECT count(*) FROM flyway_schema_history_" + module + " WHERE success").query(Long.class).single())
                     .as(module).isPositive();
         }

@@ -1,0 +1,51 @@
+package org.machi.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A webhook receiver that answers 204 and counts calls and distinct webhook-ids. */
+final class HttpSink implements AutoCloseable {
+
+    private final HttpServer server;
+    private final AtomicLong calls = new AtomicLong();
+    private final Set<String> ids = ConcurrentHashMap.newKeySet();
+
+    HttpSink() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1000);
+        server.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            String id = exchange.getRequestHeaders().getFirst("webhook-id");
+            if (id != null) {
+                ids.add(id);
+            }
+            calls.incrementAndGet();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.start();
+    }
+
+    String url() {
+        return "http://localhost:" + server.getAddress().getPort() + "/hook";
+    }
+
+    long calls() {
+        return calls.get();
+    }
+
+    long distinctIds() {
+        return ids.size();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,125 @@
+package org.machi.alerts.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.machi.alerts.cap.CapMessage;
+import org.machi.alerts.domain.Alert;
+import org.machi.alerts.domain.AlertContent;
+import org.machi.alerts.domain.AlertKind;
+import org.machi.alerts.domain.AlertText;
+import org.machi.alerts.publishing.AlertDesk;
+import org.machi.shared.OutgoingMail.Outcome;
+import org.machi.testing.MachiWebTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What becomes of a delivery that failed: tried again later, given up after many tries; an address that bounces is disabled. */
+@MachiWebTest
+class DeliveriesTests {
+
+    @Autowired
+    Deliveries deliveries;
+
+    @Autowired
+    AlertDesk desk;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
+    @Test
+    void aFailedDeliveryIsTriedAgainLaterAndGivenUpAfterManyTries() {
+        UUID alert = alert();
+        UUID subscriber = subscriber();
+        Deliveries.Due due = due(alert, subscriber, Deliveries.Channel.WEBHOOK, 0);
+        deliveries.record(List.of(new Deliveries.Result(due, Outcome.Result.RETRY, "HTTP 503")));
+        var row = row(alert, subscriber, Deliveries.Channel.WEBHOOK);
+        assertThat(row.get("state")).isEqualTo("PENDING");
+        assertThat(row.get("attempts")).isEqualTo(1);
+        assertThat(row.get("last_error")).isEqualTo("HTTP 503");
+        assertThat(((OffsetDateTime) row.get("next_attempt_at")).toInstant()).as("tried again after the first backoff")
+                .isCloseTo(clock.instant().plusSeconds(30), within(1, ChronoUnit.SECONDS));
+
+        deliveries.record(List.of(new Deliveries.Result(due(alert, subscriber, Deliveries.Channel.WEBHOOK, Deliveries.MAX_ATTEMPTS - 1),
+                Outcome.Result.RETRY, "HTTP 503")));
+        assertThat(row(alert, subscriber, Deliveries.Channel.WEBHOOK).get("state")).isEqualTo("FAILED");
+        assertThat(deliveries.failures(alert)).extracting(Deliveries.FailureReason::reason).contains("HTTP 503");
+        assertThat(Deliveries.backoff(1)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(Deliveries.backoff(20)).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void anAddressThatBouncesAgainAndAgainIsDisabled() {
+        UUID subscriber = subscriber();
+        UUID last = null;
+        for (int i = 0; i < Deliveries.HARD_BOUNCE_LIMIT - 1; i++) {
+            last = alert();
+            deliveries.record(List.of(new Deliveries.Result(due(last, subscriber, Deliveries.Channel.EMAIL, 0),
+                    Outcome.Result.REFUSED, "SendFailedException")));
+        }
+        UUID pending = alert();
+        due(pending, subscriber, Deliveries.Channel.EMAIL, 0);
+        deliveries.record(List.of(new Deliveries.Result(due(last, subscriber, Deliveries.Channel.WEBHOOK, 0), Outcome.Result.SENT, null)));
+        assertThat(jdbc.sql("SELECT status FROM alerts.subscription WHERE id = ?").param(subscriber).query(String.class).single())
+                .isEqualTo("ACTIVE");
+        deliveries.record(List.of(new Deliveries.Result(due(pending, subscriber, Deliveries.Channel.EMAIL, 0),
+                Outcome.Result.REFUSED, "SendFailedException")));
+        assertThat(jdbc.sql("SELECT status FROM alerts.subscription WHERE id = ?").param(subscriber).query(String.class).single())
+                .isEqualTo("DISABLED");
+        UUID later = alert();
+        due(later, subscriber, Deliveries.Channel.WEBHOOK, 0);
+        deliveries.record(List.of(new Deliveries.Result(due(later, subscriber, Deliveries.Channel.EMAIL, 0),
+                Outcome.Result.REFUSED, "SendFailedException")));
+        assertThat(row(later, subscriber, Deliveries.Channel.WEBHOOK).get("state")).as("what was still pending is given up")
+                .isEqualTo("FAILED");
+    }
+
+    /** An alert of its own, published to no one (its district has no subscribers). */
+    private UUID alert() {
+        Instant now = clock.instant();
+        AlertContent content = new AlertContent(AlertKind.ROAD_CLOSURE, true, CapMessage.Urgency.EXPECTED, CapMessage.Severity.MINOR,
+                CapMessage.Certainty.OBSERVED, Map.of("ja", new AlertText("【訓練】通行止め", "訓練です。", "")), Set.of("morinosato"),
+                "", now.minusSeconds(60), now.plus(Duration.ofHours(1)));
+        Alert draft = desk.draft(content, "test:operator");
+        desk.submit(draft.id(), "test:operator");
+        return desk.approve(draft.id(), "test:approver").id();
+    }
+
+    /** A subscriber whose deliveries are written by the test, never due for the background worker. */
+    private UUID subscriber() {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("INSERT INTO alerts.subscription (id, email_hash, email_sealed, language, whole_city, by_email, status, hard_bounces, "
+                + "created_at) VALUES (?, ?, 'sealed', 'ja', FALSE, TRUE, 'ACTIVE', 0, ?)").params(id, id.toString(),
+                Timestamp.from(Instant.now())).update();
+        return id;
+    }
+
+    private Deliveries.Due due(UUID alert, UUID subscriber, Deliveries.Channel channel, int attempts) {
+        jdbc.sql("INSERT INTO alerts.delivery (alert_id, subscription_id, channel, priority, state, attempts, next_attempt_at) "
+                        + "SELECT ?, ?, ?, 0, 'PENDING', ?, ? WHERE NOT EXISTS (SELECT 1 FROM alerts.delivery WHERE alert_id = ? "
+                        + "AND subscription_id = ? AND channel = ?)")
+                .params(alert, subscriber, channel.name(), attempts, Timestamp.from(Instant.now().plus(Duration.ofDays(1))),
+                        alert, subscriber, channel.name())
+                .update();
+        return new Deliveries.Due(new Deliveries.Key(alert, subscriber, channel), attempts, "sealed", "ja", null, null);
+    }
+
+    private Map<String, Object> row(UUID alert, UUID subscriber, Deliveries.Channel channel) {
+        return jdbc.sql("SELECT state, attempts, last_error, next_attempt_at FROM alerts.delivery WHERE alert_id = ? "
+                + "AND subscription_id = ? AND channel = ?").params(alert, subscriber, channel.name()).query().singleRow();
+    }
+}

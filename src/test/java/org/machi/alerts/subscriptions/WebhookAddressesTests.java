@@ -1,0 +1,45 @@
+package org.machi.alerts.subscriptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import org.junit.jupiter.api.Test;
+
+/** Which webhook addresses are called: https to the internet only; http to this machine only where a developer allows it. */
+class WebhookAddressesTests {
+
+    private final WebhookAddresses production = new WebhookAddresses(false);
+    private final WebhookAddresses development = new WebhookAddresses(true);
+
+    @Test
+    void privateAndSpecialAddressesAreRefused() throws Exception {
+        for (String address : new String[] {"127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1",
+                "0.0.0.0", "224.0.0.1", "240.0.0.1", "198.18.0.1", "::1", "fe80::1", "fd00::1", "::ffff:10.0.0.1", "::"}) {
+            assertThat(WebhookAddresses.isPrivate(InetAddress.getByName(address))).as(address).isTrue();
+        }
+        for (String address : new String[] {"8.8.8.8", "133.1.1.1", "2001:4860:4860::8888", "::ffff:8.8.8.8"}) {
+            assertThat(WebhookAddresses.isPrivate(InetAddress.getByName(address))).as(address).isFalse();
+        }
+    }
+
+    @Test
+    void onlyHttpsToAPublicAddressInProduction() {
+        assertThat(production.problem("https://8.8.8.8/hook")).isEmpty();
+        assertThat(production.problem("http://8.8.8.8/hook")).contains("subscribe.webhook.httpsRequired");
+        assertThat(production.problem("http://localhost:8080/hook")).contains("subscribe.webhook.httpsRequired");
+        assertThat(production.problem("https://127.0.0.1/hook")).contains("subscribe.webhook.privateAddress");
+        assertThat(production.problem("https://[fd00::1]/hook")).contains("subscribe.webhook.privateAddress");
+        assertThat(production.problem("https://user:secret@8.8.8.8/hook")).contains("subscribe.webhook.invalid");
+        assertThat(production.problem("javascript:alert(1)")).contains("subscribe.webhook.invalid");
+        assertThat(production.problem("https://8.8.8.8/" + "a".repeat(2000))).contains("subscribe.webhook.invalid");
+        assertThat(production.problem("https://exa mple.jp/")).contains("subscribe.webhook.invalid");
+    }
+
+    @Test
+    void plainHttpToThisMachineOnlyWhenADeveloperAllowsIt() {
+        assertThat(development.problem("http://localhost:8080/hook")).isEmpty();
+        assertThat(development.problem("http://127.0.0.1:8080/hook")).isEmpty();
+        assertThat(development.problem("http://10.0.0.5/hook")).contains("subscribe.webhook.httpsRequired");
+        assertThat(development.problem("https://10.0.0.5/hook")).contains("subscribe.webhook.privateAddress");
+    }
+}

@@ -1,0 +1,30 @@
+package org.machi.testing;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application on a real PostgreSQL server, as production runs it (the postgres profile).
+ * Test classes that extend this share one Spring context; mark them {@link RequiresPostgres} too.
+ * This node does not deliver alerts by itself, so that tests can run delivery workers as they need.
+ */
+@SpringBootTest(properties = {
+        "management.server.port=-1",
+        "machi.data-dir=target/test-data/postgres",
+        "machi.base-url=http://machi.test",
+        "machi.alerts.delivery.enabled=false",
+        "machi.alerts.webhooks.allow-http-localhost=true"})
+@AutoConfigureMockMvc
+@ActiveProfiles("postgres")
+public abstract class OnPostgres {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", TestPostgres::freshDatabaseUrl);
+        registry.add("spring.datasource.username", TestPostgres::user);
+        registry.add("spring.datasource.password", TestPostgres::password);
+    }
+}
