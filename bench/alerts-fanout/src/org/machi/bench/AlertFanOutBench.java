@@ -67,9 +67,7 @@ public final class AlertFanOutBench {
             say("raw SMTP %.0f msg/s, raw HTTP %.0f req/s (trivial sender, %d each)", rawMail, rawHttp, rawSamples);
 
             Path dataDir = Files.createTempDirectory("machi-bench");
-            ConfigurableApplicationContext app = new SpringApplicationBuilder(MachiApplication.class)
-                    .profiles("postgres")
-                    .properties(Map.ofEntries(
+            Map<String, String> settings = Map.ofEntries(
                             Map.entry("spring.datasource.url", withDatabase(pgUrl, database)),
                             Map.entry("spring.datasource.username", pgUser),
                             Map.entry("spring.datasource.password", pgPassword),
@@ -85,8 +83,11 @@ public final class AlertFanOutBench {
                             Map.entry("machi.alerts.delivery.webhooks-per-second", "100000"),
                             Map.entry("machi.alerts.delivery.batch-size", option(args, "--batch", "500")),
                             Map.entry("machi.alerts.delivery.workers", option(args, "--workers", "4")),
-                            Map.entry("logging.level.root", "warn")))
-                    .run();
+                            Map.entry("logging.level.root", "warn"));
+            // as command-line arguments, so that they win over the postgres profile's defaults
+            ConfigurableApplicationContext app = new SpringApplicationBuilder(MachiApplication.class)
+                    .profiles("postgres")
+                    .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
             try {
                 int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
                 int webhooks = (int) Math.round(subscribers * webhookShare);
@@ -106,7 +107,7 @@ public final class AlertFanOutBench {
                     if (mailDone == 0 && smtp.accepted() - mailBase >= subscribers) {
                         mailDone = System.nanoTime() - start;
                     }
-                    if (httpDone == 0 && http.distinctIds() >= webhooks) {
+                    if (httpDone == 0 && http.distinctDeliveries() >= webhooks) {
                         httpDone = System.nanoTime() - start;
                     }
                     if (mailDone > 0 && httpDone > 0) {
@@ -114,7 +115,11 @@ public final class AlertFanOutBench {
                     }
                     Thread.sleep(50);
                 }
-                latencies.stop();
+                latencies.finish();
+                String outcomes = app.getBean(JdbcTemplate.class).queryForList("SELECT channel, state, COALESCE(last_error, '') AS error, "
+                                + "COUNT(*) AS n FROM alerts.delivery GROUP BY channel, state, last_error ORDER BY 1, 2").stream()
+                        .map(row -> "%s %s %s: %s".formatted(row.get("channel"), row.get("state"), row.get("error"), row.get("n")))
+                        .collect(Collectors.joining("; "));
                 double total = Math.max(mailDone, httpDone) / 1e9;
                 String report = String.join("\n",
                         "# Alert fan-out, " + LocalDate.now(),
@@ -133,6 +138,7 @@ public final class AlertFanOutBench {
                         "| raw HTTP rate, trivial sender, 64 concurrent | %.0f req/s |".formatted(rawHttp),
                         "| mails accepted by the sink / webhook calls received | %,d / %,d |".formatted(smtp.accepted() - mailBase,
                                 http.calls() - httpBase),
+                        "| outcomes recorded | %s |".formatted(outcomes),
                         "| alert page during fan-out: p50 / p99 (n) | %s |".formatted(latencies.summary("page")),
                         "| CAP document during fan-out: p50 / p99 (n) | %s |".formatted(latencies.summary("cap")),
                         "",
@@ -278,7 +284,7 @@ public final class AlertFanOutBench {
             return System.nanoTime() - start;
         }
 
-        void stop() throws InterruptedException {
+        void finish() throws InterruptedException {
             running.set(false);
             join();
         }

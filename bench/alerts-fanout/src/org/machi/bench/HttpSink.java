@@ -40,8 +40,9 @@ final class HttpSink implements AutoCloseable {
         return calls.get();
     }
 
-    long distinctIds() {
-        return ids.size();
+    /** Distinct webhook-ids of deliveries (the raw sender's calls are not counted). */
+    long distinctDeliveries() {
+        return ids.stream().filter(id -> id.startsWith("msg_")).count();
     }
 
     @Override

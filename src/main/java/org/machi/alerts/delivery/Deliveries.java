@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,8 @@ import org.machi.shared.OutgoingMail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The delivery outbox: one row per (alert, subscription, channel), which is also the delivery's
@@ -33,11 +36,13 @@ public class Deliveries {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    Deliveries(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+    Deliveries(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
@@ -69,50 +74,44 @@ public class Deliveries {
     }
 
     /**
-     * Claims up to {@code limit} due deliveries for this worker until {@code lease} has passed.
-     * Another worker's live claim is respected; a lapsed one (the worker died) is taken over.
+     * Claims up to {@code limit} due deliveries for this worker until {@code lease} has passed, in
+     * one short transaction. Rows another worker is claiming right now are skipped (SKIP LOCKED),
+     * a live claim is respected, and a lapsed one (its worker died) is taken over.
      */
     List<Due> claim(String worker, int limit, Duration lease) {
         Instant now = now();
-        List<Due> candidates = jdbc.sql("SELECT d.alert_id, d.subscription_id, d.channel, d.attempts, s.email_sealed, s.language, "
-                        + "s.webhook_url_sealed, s.webhook_secret_sealed FROM alerts.delivery d "
-                        + "JOIN alerts.subscription s ON s.id = d.subscription_id "
-                        + "WHERE d.state = 'PENDING' AND s.status = 'ACTIVE' AND d.next_attempt_at <= ? AND (d.claimed_until IS NULL OR d.claimed_until < ?) "
-                        + "ORDER BY d.priority, d.next_attempt_at, d.alert_id, d.subscription_id LIMIT ?")
-                .params(Timestamp.from(now), Timestamp.from(now), limit)
-                .query((rs, n) -> new Due(new Key(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        Channel.valueOf(rs.getString(3))), rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8)))
-                .list();
-        if (candidates.isEmpty()) {
-            return candidates;
-        }
-        Timestamp until = Timestamp.from(now.plus(lease));
-        int[] claimed = batch.batchUpdate("UPDATE alerts.delivery SET claimed_by = ?, claimed_until = ? "
-                        + "WHERE alert_id = ? AND subscription_id = ? AND channel = ? AND state = 'PENDING' "
-                        + "AND (claimed_until IS NULL OR claimed_until < ?)",
-                candidates.stream().map(due -> new Object[] {worker, until, due.key().alertId(), due.key().subscriptionId(),
-                        due.key().channel().name(), Timestamp.from(now)}).toList());
-        List<Due> ours = new ArrayList<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            if (claimed[i] != 0) {
-                ours.add(candidates.get(i));
+        return transaction.execute(status -> {
+            List<Due> due = jdbc.sql("SELECT d.alert_id, d.subscription_id, d.channel, d.attempts, s.email_sealed, s.language, "
+                            + "s.webhook_url_sealed, s.webhook_secret_sealed FROM alerts.delivery d "
+                            + "JOIN alerts.subscription s ON s.id = d.subscription_id "
+                            + "WHERE d.state = 'PENDING' AND s.status = 'ACTIVE' AND d.next_attempt_at <= ? "
+                            + "AND (d.claimed_until IS NULL OR d.claimed_until < ?) "
+                            + "ORDER BY d.priority, d.next_attempt_at, d.alert_id, d.subscription_id LIMIT ? FOR UPDATE SKIP LOCKED")
+                    .params(Timestamp.from(now), Timestamp.from(now), limit)
+                    .query((rs, n) -> new Due(new Key(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                            Channel.valueOf(rs.getString(3))), rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                            rs.getString(8)))
+                    .list();
+            if (!due.isEmpty()) {
+                List<Object> args = new ArrayList<>(List.of(worker, Timestamp.from(now.plus(lease))));
+                args.addAll(keys(due.stream().map(Due::key).toList()));
+                jdbc.sql("UPDATE alerts.delivery SET claimed_by = ?, claimed_until = ? WHERE " + inKeys(due.size())).params(args).update();
             }
-        }
-        return ours;
+            return due;
+        });
     }
 
     /** Writes what became of a batch in one go. */
     void record(List<Result> results) {
         Instant now = now();
-        List<Object[]> sent = new ArrayList<>();
+        List<Key> sent = new ArrayList<>();
         List<Object[]> failed = new ArrayList<>();
         List<Object[]> again = new ArrayList<>();
         for (Result result : results) {
             Key key = result.due().key();
             int attempts = result.due().attempts() + 1;
             switch (result.outcome()) {
-                case SENT -> sent.add(new Object[] {attempts, Timestamp.from(now), key.alertId(), key.subscriptionId(), key.channel().name()});
+                case SENT -> sent.add(key);
                 case REFUSED -> failed.add(new Object[] {attempts, result.reason(), key.alertId(), key.subscriptionId(), key.channel().name()});
                 case RETRY -> {
                     if (attempts >= MAX_ATTEMPTS) {
@@ -125,8 +124,12 @@ public class Deliveries {
             }
         }
         String where = " WHERE alert_id = ? AND subscription_id = ? AND channel = ?";
-        batch.batchUpdate("UPDATE alerts.delivery SET state = 'SENT', attempts = ?, sent_at = ?, last_error = NULL, "
-                + "claimed_by = NULL, claimed_until = NULL" + where, sent);
+        if (!sent.isEmpty()) {
+            List<Object> args = new ArrayList<>(List.of(Timestamp.from(now)));
+            args.addAll(keys(sent));
+            jdbc.sql("UPDATE alerts.delivery SET state = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = NULL, "
+                    + "claimed_by = NULL, claimed_until = NULL WHERE " + inKeys(sent.size())).params(args).update();
+        }
         batch.batchUpdate("UPDATE alerts.delivery SET state = 'FAILED', attempts = ?, last_error = ?, "
                 + "claimed_by = NULL, claimed_until = NULL" + where, failed);
         batch.batchUpdate("UPDATE alerts.delivery SET attempts = ?, last_error = ?, next_attempt_at = ?, "
@@ -145,6 +148,17 @@ public class Deliveries {
             jdbc.sql("UPDATE alerts.delivery SET state = 'FAILED', last_error = 'address disabled after repeated bounces' "
                     + "WHERE subscription_id = ? AND state = 'PENDING'").param(subscription).update();
         }
+    }
+
+    /** The condition "the row's key is one of these n keys", for {@link #keys}. */
+    private static String inKeys(int n) {
+        return "(alert_id, subscription_id, channel) IN (" + String.join(", ", Collections.nCopies(n, "(?, ?, ?)")) + ")";
+    }
+
+    private static List<Object> keys(List<Key> keys) {
+        List<Object> values = new ArrayList<>(3 * keys.size());
+        keys.forEach(key -> values.addAll(List.of(key.alertId(), key.subscriptionId(), key.channel().name())));
+        return values;
     }
 
     /** Whole milliseconds: what every database keeps exactly, so that "due now" is due now. */
