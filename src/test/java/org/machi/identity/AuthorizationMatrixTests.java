@@ -87,8 +87,14 @@ class AuthorizationMatrixTests {
         for (String endpoint : new String[] {"GET /alerts", "GET /alerts/{id}", "GET /alerts/{id}/cap.xml", "GET /alerts/feed.atom",
                 "GET /api/alerts", "GET /api/alerts/{id}", "GET /alerts/subscribe", "POST /alerts/subscribe",
                 "GET /alerts/subscribe/confirm", "POST /alerts/subscribe/confirm", "GET /alerts/unsubscribe/{token}",
-                "POST /alerts/unsubscribe/{token}"}) {
+                "POST /alerts/unsubscribe/{token}", "POST /alerts/push", "POST /alerts/push/end", "GET /notices", "GET /notices/{id}",
+                "GET /notices/feed.atom", "GET /notices/categories/{category}/feed.atom", "GET /api/notices", "GET /api/notices/{id}"}) {
             EXPECTED.put(endpoint, Access.PUBLIC);
+        }
+        for (String endpoint : new String[] {"GET /staff/notices", "GET /staff/notices/new", "POST /staff/notices/new",
+                "GET /staff/notices/{id}", "GET /staff/notices/{id}/progress", "POST /staff/notices/{id}/withdraw"}) {
+            EXPECTED.put(endpoint, Access.BACK_OFFICE);
+            PERMISSION.put(endpoint, Set.of(Permission.PUBLISH_INFORMATION));
         }
         for (String endpoint : new String[] {"GET /staff/alerts", "GET /staff/alerts/{id}", "GET /staff/alerts/{id}/progress"}) {
             EXPECTED.put(endpoint, Access.BACK_OFFICE);
@@ -192,7 +198,8 @@ class AuthorizationMatrixTests {
 
     private boolean allowed(String endpoint, Subject subject) throws Exception {
         String[] parts = endpoint.split(" ", 2);
-        String path = parts[1].replace("{id}", example.id().toString()).replace("{token}", "not-a-token");
+        String path = parts[1].replace("{id}", example.id().toString()).replace("{token}", "not-a-token")
+                .replace("{category}", "GARBAGE");
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path)
                 .with(csrf()).accept("text/html");
         if (subject.authentication() != null) {

@@ -54,16 +54,30 @@ public record CapMessage(String identifier, String sender, OffsetDateTime sent, 
     public record Info(String language, List<Category> categories, String event, List<ResponseType> responseTypes,
                        Urgency urgency, Severity severity, Certainty certainty, OffsetDateTime effective,
                        OffsetDateTime expires, String senderName, String headline, String description,
-                       String instruction, String web, List<Area> areas) {
+                       String instruction, String web, List<Resource> resources, List<Area> areas) {
+
+        /** An info without resources. */
+        public Info(String language, List<Category> categories, String event, List<ResponseType> responseTypes,
+                    Urgency urgency, Severity severity, Certainty certainty, OffsetDateTime effective,
+                    OffsetDateTime expires, String senderName, String headline, String description,
+                    String instruction, String web, List<Area> areas) {
+            this(language, categories, event, responseTypes, urgency, severity, certainty, effective, expires, senderName,
+                    headline, description, instruction, web, List.of(), areas);
+        }
 
         public Info {
             categories = List.copyOf(categories);
             responseTypes = List.copyOf(responseTypes);
+            resources = List.copyOf(resources);
             areas = List.copyOf(areas);
             if (categories.isEmpty()) {
                 throw new IllegalArgumentException("an info needs at least one category");
             }
         }
+    }
+
+    /** A file or page that goes with the message, such as a web page with more information. */
+    public record Resource(String description, String mimeType, String uri) {
     }
 
     /**

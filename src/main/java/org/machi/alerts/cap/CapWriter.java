@@ -73,6 +73,13 @@ public final class CapWriter {
         optional(xml, "description", info.description());
         optional(xml, "instruction", info.instruction());
         optional(xml, "web", info.web());
+        for (CapMessage.Resource resource : info.resources()) {
+            xml.writeStartElement(NAMESPACE, "resource");
+            text(xml, "resourceDesc", resource.description());
+            text(xml, "mimeType", resource.mimeType());
+            text(xml, "uri", resource.uri());
+            xml.writeEndElement();
+        }
         for (CapMessage.Area area : info.areas()) {
             xml.writeStartElement(NAMESPACE, "area");
             text(xml, "areaDesc", area.description());

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.machi.alerts.domain.Alert;
+import org.machi.alerts.domain.Notice;
 import org.machi.shared.OutgoingMail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,25 +53,54 @@ public class Deliveries {
      */
     public int queue(Alert alert) {
         List<String> districts = List.copyOf(alert.districts());
-        String in = String.join(", ", districts.stream().map(d -> "?").toList());
-        String inDistrict = "EXISTS (SELECT 1 FROM alerts.subscription_district sd WHERE sd.subscription_id = s.id "
-                + "AND sd.district IN (" + in + "))";
+        String inDistrict = inDistrict(districts.size());
         int queued = 0;
         for (Channel channel : Channel.values()) {
-            List<Object> args = new ArrayList<>();
-            args.add(alert.id());
-            args.add(channel.name());
+            List<Object> args = new ArrayList<>(List.of(Item.ALERT.name(), alert.id(), channel.name()));
             args.addAll(districts);
             args.add(Timestamp.from(now()));
             args.addAll(districts);
-            queued += jdbc.sql("INSERT INTO alerts.delivery (alert_id, subscription_id, channel, priority, state, attempts, next_attempt_at) "
-                            + "SELECT ?, s.id, ?, CASE WHEN " + inDistrict + " THEN 0 ELSE 1 END, 'PENDING', 0, ? "
+            queued += jdbc.sql(INSERT + "SELECT ?, ?, s.id, ?, CASE WHEN " + inDistrict + " THEN 0 ELSE 1 END, 'PENDING', 0, ? "
                             + "FROM alerts.subscription s WHERE s.status = 'ACTIVE' AND " + channel.subscribed
                             + " AND (s.whole_city OR " + inDistrict + ")")
                     .params(args)
                     .update();
         }
         return queued;
+    }
+
+    /**
+     * Queues the notice for the active subscribers who chose its category and whose place it
+     * concerns, after every alert (priority 2).
+     */
+    public int queue(Notice notice) {
+        List<String> districts = List.copyOf(notice.districts());
+        String where = notice.wholeCity() ? "" : " AND (s.whole_city OR " + inDistrict(districts.size()) + ")";
+        int queued = 0;
+        for (Channel channel : Channel.values()) {
+            List<Object> args = new ArrayList<>(List.of(Item.NOTICE.name(), notice.id(), channel.name(), Timestamp.from(now()),
+                    notice.category().name()));
+            args.addAll(districts);
+            queued += jdbc.sql(INSERT + "SELECT ?, ?, s.id, ?, 2, 'PENDING', 0, ? FROM alerts.subscription s "
+                            + "WHERE s.status = 'ACTIVE' AND " + channel.subscribed + " AND EXISTS (SELECT 1 FROM "
+                            + "alerts.subscription_category c WHERE c.subscription_id = s.id AND c.category = ?)" + where)
+                    .params(args)
+                    .update();
+        }
+        return queued;
+    }
+
+    /** What is still waiting for an item that was withdrawn is not sent any more. */
+    public int drop(UUID itemId) {
+        return jdbc.sql("DELETE FROM alerts.delivery WHERE item_id = ? AND state = 'PENDING'").param(itemId).update();
+    }
+
+    private static final String INSERT = "INSERT INTO alerts.delivery (item_kind, item_id, subscription_id, channel, priority, "
+            + "state, attempts, next_attempt_at) ";
+
+    private static String inDistrict(int districts) {
+        return "EXISTS (SELECT 1 FROM alerts.subscription_district sd WHERE sd.subscription_id = s.id AND sd.district IN ("
+                + String.join(", ", Collections.nCopies(districts, "?")) + "))";
     }
 
     /**
@@ -81,16 +111,19 @@ public class Deliveries {
     List<Due> claim(String worker, int limit, Duration lease) {
         Instant now = now();
         return transaction.execute(status -> {
-            List<Due> due = jdbc.sql("SELECT d.alert_id, d.subscription_id, d.channel, d.attempts, s.email_sealed, s.language, "
-                            + "s.webhook_url_sealed, s.webhook_secret_sealed FROM alerts.delivery d "
+            List<Due> due = jdbc.sql("SELECT d.item_id, d.subscription_id, d.channel, d.item_kind, d.attempts, s.language, "
+                            + "CASE d.channel WHEN 'EMAIL' THEN s.email_sealed WHEN 'WEBHOOK' THEN s.webhook_url_sealed "
+                            + "ELSE s.push_endpoint_sealed END, "
+                            + "CASE d.channel WHEN 'WEBHOOK' THEN s.webhook_secret_sealed WHEN 'PUSH' THEN s.push_keys_sealed END "
+                            + "FROM alerts.delivery d "
                             + "JOIN alerts.subscription s ON s.id = d.subscription_id "
                             + "WHERE d.state = 'PENDING' AND s.status = 'ACTIVE' AND d.next_attempt_at <= ? "
                             + "AND (d.claimed_until IS NULL OR d.claimed_until < ?) "
-                            + "ORDER BY d.priority, d.next_attempt_at, d.alert_id, d.subscription_id LIMIT ? FOR UPDATE SKIP LOCKED")
+                            + "ORDER BY d.priority, d.next_attempt_at, d.item_id, d.subscription_id LIMIT ? FOR UPDATE SKIP LOCKED")
                     .params(Timestamp.from(now), Timestamp.from(now), limit)
                     .query((rs, n) -> new Due(new Key(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                            Channel.valueOf(rs.getString(3))), rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                            rs.getString(8)))
+                            Channel.valueOf(rs.getString(3))), Item.valueOf(rs.getString(4)), rs.getInt(5), rs.getString(6),
+                            rs.getString(7), rs.getString(8)))
                     .list();
             if (!due.isEmpty()) {
                 List<Object> args = new ArrayList<>(List.of(worker, Timestamp.from(now.plus(lease))));
@@ -112,18 +145,18 @@ public class Deliveries {
             int attempts = result.due().attempts() + 1;
             switch (result.outcome()) {
                 case SENT -> sent.add(key);
-                case REFUSED -> failed.add(new Object[] {attempts, result.reason(), key.alertId(), key.subscriptionId(), key.channel().name()});
+                case REFUSED -> failed.add(new Object[] {attempts, result.reason(), key.itemId(), key.subscriptionId(), key.channel().name()});
                 case RETRY -> {
                     if (attempts >= MAX_ATTEMPTS) {
-                        failed.add(new Object[] {attempts, result.reason(), key.alertId(), key.subscriptionId(), key.channel().name()});
+                        failed.add(new Object[] {attempts, result.reason(), key.itemId(), key.subscriptionId(), key.channel().name()});
                     } else {
                         again.add(new Object[] {attempts, result.reason(), Timestamp.from(now.plus(backoff(attempts))),
-                                key.alertId(), key.subscriptionId(), key.channel().name()});
+                                key.itemId(), key.subscriptionId(), key.channel().name()});
                     }
                 }
             }
         }
-        String where = " WHERE alert_id = ? AND subscription_id = ? AND channel = ?";
+        String where = " WHERE item_id = ? AND subscription_id = ? AND channel = ?";
         if (!sent.isEmpty()) {
             List<Object> args = new ArrayList<>(List.of(Timestamp.from(now)));
             args.addAll(keys(sent));
@@ -137,6 +170,20 @@ public class Deliveries {
         results.stream()
                 .filter(r -> r.outcome() == OutgoingMail.Outcome.Result.REFUSED && r.due().key().channel() == Channel.EMAIL)
                 .forEach(r -> countHardBounce(r.due().key().subscriptionId()));
+        results.stream()
+                .filter(r -> r.due().key().channel() == Channel.PUSH && PushChannel.GONE.equals(r.reason()))
+                .forEach(r -> forgetPushEndpoint(r.due().key().subscriptionId()));
+    }
+
+    /**
+     * The push service said the browser's subscription is gone (404 or 410, RFC 8030): the endpoint
+     * is forgotten, and a subscription left with no way to reach anyone is deleted.
+     */
+    private void forgetPushEndpoint(UUID subscription) {
+        jdbc.sql("UPDATE alerts.subscription SET push_endpoint_hash = NULL, push_endpoint_sealed = NULL, push_keys_sealed = NULL "
+                + "WHERE id = ?").param(subscription).update();
+        jdbc.sql("DELETE FROM alerts.subscription WHERE id = ? AND email_sealed IS NULL AND webhook_url_sealed IS NULL")
+                .param(subscription).update();
     }
 
     /** An address the mail server refused for good, again and again, is not written to any more. */
@@ -152,12 +199,12 @@ public class Deliveries {
 
     /** The condition "the row's key is one of these n keys", for {@link #keys}. */
     private static String inKeys(int n) {
-        return "(alert_id, subscription_id, channel) IN (" + String.join(", ", Collections.nCopies(n, "(?, ?, ?)")) + ")";
+        return "(item_id, subscription_id, channel) IN (" + String.join(", ", Collections.nCopies(n, "(?, ?, ?)")) + ")";
     }
 
     private static List<Object> keys(List<Key> keys) {
         List<Object> values = new ArrayList<>(3 * keys.size());
-        keys.forEach(key -> values.addAll(List.of(key.alertId(), key.subscriptionId(), key.channel().name())));
+        keys.forEach(key -> values.addAll(List.of(key.itemId(), key.subscriptionId(), key.channel().name())));
         return values;
     }
 
@@ -171,14 +218,14 @@ public class Deliveries {
         return Duration.ofSeconds(Math.min(3600, 30L << Math.min(attempts - 1, 7)));
     }
 
-    /** Sent, failed and pending deliveries of an alert, per channel. */
-    public Map<Channel, Progress> progress(UUID alertId) {
+    /** Sent, failed and pending deliveries of an alert or notice, per channel. */
+    public Map<Channel, Progress> progress(UUID itemId) {
         Map<Channel, Progress> progress = new EnumMap<>(Channel.class);
         for (Channel channel : Channel.values()) {
             progress.put(channel, new Progress(0, 0, 0));
         }
-        jdbc.sql("SELECT channel, state, COUNT(*) FROM alerts.delivery WHERE alert_id = ? GROUP BY channel, state")
-                .param(alertId)
+        jdbc.sql("SELECT channel, state, COUNT(*) FROM alerts.delivery WHERE item_id = ? GROUP BY channel, state")
+                .param(itemId)
                 .query(rs -> {
                     Channel channel = Channel.valueOf(rs.getString(1));
                     progress.put(channel, progress.get(channel).plus(rs.getString(2), rs.getInt(3)));
@@ -186,17 +233,17 @@ public class Deliveries {
         return progress;
     }
 
-    /** The reasons deliveries of an alert failed or are being retried, with how many each. */
-    public List<FailureReason> failures(UUID alertId) {
-        return jdbc.sql("SELECT channel, state, last_error, COUNT(*) FROM alerts.delivery WHERE alert_id = ? "
+    /** The reasons deliveries of an alert or notice failed or are being retried, with how many each. */
+    public List<FailureReason> failures(UUID itemId) {
+        return jdbc.sql("SELECT channel, state, last_error, COUNT(*) FROM alerts.delivery WHERE item_id = ? "
                         + "AND last_error IS NOT NULL GROUP BY channel, state, last_error ORDER BY 4 DESC")
-                .param(alertId)
+                .param(itemId)
                 .query((rs, n) -> new FailureReason(Channel.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getInt(4)))
                 .list();
     }
 
     public enum Channel {
-        EMAIL("s.by_email"), WEBHOOK("s.webhook_url_sealed IS NOT NULL");
+        EMAIL("s.by_email"), WEBHOOK("s.webhook_url_sealed IS NOT NULL"), PUSH("s.push_endpoint_sealed IS NOT NULL");
 
         private final String subscribed;
 
@@ -205,17 +252,24 @@ public class Deliveries {
         }
     }
 
+    /** What is delivered: an emergency alert or a daily notice. */
+    public enum Item { ALERT, NOTICE }
+
     /** The idempotency key of one delivery. */
-    public record Key(UUID alertId, UUID subscriptionId, Channel channel) {
+    public record Key(UUID itemId, UUID subscriptionId, Channel channel) {
 
         /** As it travels with the message (webhook-id, the local part of the Message-ID). */
         public String text() {
-            return "msg_" + alertId + "_" + subscriptionId + "_" + channel.name().toLowerCase(Locale.ROOT);
+            return "msg_" + itemId + "_" + subscriptionId + "_" + channel.name().toLowerCase(Locale.ROOT);
         }
     }
 
-    /** A claimed delivery with what sending it needs from the subscription. */
-    record Due(Key key, int attempts, String emailSealed, String language, String webhookUrlSealed, String webhookSecretSealed) {
+    /**
+     * A claimed delivery with what sending it needs from the subscription: the channel's address
+     * (mail address, webhook URL or push endpoint) and its secret (the webhook's signing secret or
+     * the browser's push keys), both sealed.
+     */
+    record Due(Key key, Item item, int attempts, String language, String addressSealed, String secretSealed) {
     }
 
     record Result(Due due, OutgoingMail.Outcome.Result outcome, String reason) {

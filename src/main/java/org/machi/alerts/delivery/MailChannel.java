@@ -24,13 +24,13 @@ import org.springframework.stereotype.Component;
 class MailChannel implements DeliveryChannel {
 
     private final OutgoingMail mail;
-    private final AlertMessages messages;
+    private final DeliveryMessages messages;
     private final UnsubscribeLinks unsubscribe;
     private final DataProtection protection;
     private final RateLimit rate;
     private final String messageIdDomain;
 
-    MailChannel(OutgoingMail mail, AlertMessages messages, UnsubscribeLinks unsubscribe, DataProtection protection,
+    MailChannel(OutgoingMail mail, DeliveryMessages messages, UnsubscribeLinks unsubscribe, DataProtection protection,
                 @Value("${machi.alerts.delivery.mail-per-second:5000}") int perSecond) {
         this.mail = mail;
         this.messages = messages;
@@ -61,16 +61,16 @@ class MailChannel implements DeliveryChannel {
     }
 
     private OutgoingMail.Mail message(Due due) {
-        AlertMessages.Rendered rendered = messages.of(due.key().alertId(), due.language());
+        DeliveryMessages.Rendered rendered = messages.of(due);
         SiteLanguage language = SiteLanguage.fromCode(due.language()).orElse(SiteLanguage.JA);
         String leave = messages.baseUrl() + "/alerts/unsubscribe/" + unsubscribe.token(due.key().subscriptionId());
-        String text = rendered.body() + "\n-- \n" + messages.text("alert.mail.footer", language, leave) + "\n";
+        String text = rendered.mailText() + "\n-- \n" + messages.text(rendered.footerKey(), language, leave) + "\n";
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("List-Unsubscribe", "<" + leave + ">");
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         headers.put("Auto-Submitted", "auto-generated");
-        headers.put("Content-Language", rendered.reading().language().htmlLang());
-        return new OutgoingMail.Mail(protection.open(due.emailSealed(), Subscriptions.EMAIL_CONTEXT), rendered.subject(), text,
+        headers.put("Content-Language", rendered.lang());
+        return new OutgoingMail.Mail(protection.open(due.addressSealed(), Subscriptions.EMAIL_CONTEXT), rendered.subject(), text,
                 headers, "<" + due.key().text() + "@" + messageIdDomain + ">");
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.machi.alerts.cap.CapMessage;
 
 /**
@@ -85,7 +86,7 @@ public final class Alert {
     public Alert draftCancel(Map<String, AlertText> cancelTexts, String by, Instant now) {
         requireState(State.PUBLISHED);
         AlertContent cancel = new AlertContent(content.kind(), content.exercise(), CapMessage.Urgency.PAST,
-                content.severity(), content.certainty(), cancelTexts, content.districts(), "", now, null);
+                content.severity(), content.certainty(), cancelTexts, content.districts(), "", now, null, content.area(), null);
         return newDraft(CapMessage.MsgType.CANCEL, id, cancel, by, now);
     }
 
@@ -160,9 +161,12 @@ public final class Alert {
                 && !content.effective().isAfter(now) && (content.expires() == null || content.expires().isAfter(now));
     }
 
-    /** The published alert as CAP 1.2: one info per language, one area per district. */
+    /**
+     * The published alert as CAP 1.2: one info per language, one area per district, and one more
+     * for a drawn polygon or circle, described in each language by {@code drawnAreaName}.
+     */
     public CapMessage toCap(String sender, ZoneId zone, String senderName, Map<String, DistrictArea> areas,
-                            Alert referenced, String web) {
+                            Alert referenced, String web, Function<String, String> drawnAreaName) {
         if (state == State.DRAFT || state == State.AWAITING_APPROVAL) {
             throw new AlertRuleBroken("alert.rule.notPublished");
         }
@@ -174,7 +178,8 @@ public final class Alert {
             }
         }
         List<CapMessage.Info> infos = new ArrayList<>();
-        languagesJapaneseFirst().forEach(language -> infos.add(capInfo(language, senderName, areas, zone, web)));
+        languagesJapaneseFirst().forEach(language -> infos.add(capInfo(language, senderName, areas, zone, web,
+                drawnAreaName.apply(language))));
         return new CapMessage(capIdentifier(), sender, publishedAt.atZone(zone).toOffsetDateTime(),
                 content.exercise() ? CapMessage.Status.EXERCISE : CapMessage.Status.ACTUAL, type, references, infos);
     }
@@ -185,14 +190,22 @@ public final class Alert {
                 .toList();
     }
 
-    private CapMessage.Info capInfo(String language, String senderName, Map<String, DistrictArea> areas, ZoneId zone, String web) {
+    private CapMessage.Info capInfo(String language, String senderName, Map<String, DistrictArea> areas, ZoneId zone, String web,
+                                    String drawnAreaName) {
         AlertText text = content.texts().get(language);
+        List<CapMessage.Area> capAreas = new ArrayList<>(content.districts().stream().sorted().map(code -> areas.get(code).toCap(code)).toList());
+        AlertArea drawn = content.area();
+        if (!drawn.isEmpty()) {
+            capAreas.add(new CapMessage.Area(drawnAreaName, drawn.polygon() == null ? List.of() : List.of(drawn.polygon()),
+                    drawn.circle() == null ? List.of() : List.of(drawn.circle()), List.of()));
+        }
+        List<CapMessage.Resource> resources = content.link() == null ? List.of()
+                : List.of(new CapMessage.Resource(content.link(), "text/html", content.link()));
         return new CapMessage.Info(capLanguage(language), List.of(content.kind().category()), text.headline(), List.of(response()),
                 content.urgency(), content.severity(), content.certainty(),
                 content.effective().atZone(zone).toOffsetDateTime(),
                 content.expires() == null ? null : content.expires().atZone(zone).toOffsetDateTime(),
-                senderName, text.headline(), text.description(), blankToNull(text.instruction()), web,
-                content.districts().stream().sorted().map(code -> areas.get(code).toCap(code)).toList());
+                senderName, text.headline(), text.description(), blankToNull(text.instruction()), web, resources, capAreas);
     }
 
     /** やさしい日本語 has no registered language subtag; CAP gets it as a private-use tag. */
@@ -237,6 +250,9 @@ public final class Alert {
         }
         if (content.districts().isEmpty()) {
             throw new AlertRuleBroken("alert.rule.placeRequired");
+        }
+        if (content.link() != null && !Links.isWebAddress(content.link())) {
+            throw new AlertRuleBroken("alert.rule.linkInvalid");
         }
         if (content.effective() == null) {
             throw new AlertRuleBroken("alert.rule.effectiveRequired");

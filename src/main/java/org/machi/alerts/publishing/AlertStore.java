@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.machi.alerts.cap.CapMessage;
 import org.machi.alerts.domain.Alert;
+import org.machi.alerts.domain.AlertArea;
 import org.machi.alerts.domain.AlertContent;
 import org.machi.alerts.domain.AlertKind;
 import org.machi.alerts.domain.AlertText;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Repository;
 public class AlertStore {
 
     private static final String COLUMNS = "id, msg_type, refers_to, kind, exercise, urgency, severity, certainty, shelters, "
-            + "effective, expires, author, approver, state, created_at, published_at";
+            + "effective, expires, author, approver, state, created_at, published_at, area_polygon, area_circle, link";
 
     private final JdbcClient jdbc;
 
@@ -95,11 +96,12 @@ public class AlertStore {
 
     void insert(Alert alert) {
         AlertContent content = alert.content();
-        jdbc.sql("INSERT INTO alerts.alert (" + COLUMNS + ", version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
+        jdbc.sql("INSERT INTO alerts.alert (" + COLUMNS + ", version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
                 .params(alert.id(), alert.type().name(), alert.refersTo(), content.kind().name(), content.exercise(),
                         content.urgency().name(), content.severity().name(), content.certainty().name(), content.shelters(),
                         Timestamp.from(content.effective()), timestamp(content.expires()), alert.author(), alert.approver(),
-                        alert.state().name(), Timestamp.from(alert.createdAt()), timestamp(alert.publishedAt()))
+                        alert.state().name(), Timestamp.from(alert.createdAt()), timestamp(alert.publishedAt()),
+                        content.area().polygon(), content.area().circle(), content.link())
                 .update();
         insertParts(alert);
     }
@@ -108,10 +110,11 @@ public class AlertStore {
     void update(Alert alert) {
         AlertContent content = alert.content();
         jdbc.sql("UPDATE alerts.alert SET urgency = ?, severity = ?, certainty = ?, shelters = ?, effective = ?, expires = ?, "
-                        + "approver = ?, state = ?, published_at = ?, version = version + 1 WHERE id = ?")
+                        + "approver = ?, state = ?, published_at = ?, area_polygon = ?, area_circle = ?, link = ?, "
+                        + "version = version + 1 WHERE id = ?")
                 .params(content.urgency().name(), content.severity().name(), content.certainty().name(), content.shelters(),
                         Timestamp.from(content.effective()), timestamp(content.expires()), alert.approver(), alert.state().name(),
-                        timestamp(alert.publishedAt()), alert.id())
+                        timestamp(alert.publishedAt()), content.area().polygon(), content.area().circle(), content.link(), alert.id())
                 .update();
         jdbc.sql("DELETE FROM alerts.alert_text WHERE alert_id = ?").param(alert.id()).update();
         jdbc.sql("DELETE FROM alerts.alert_district WHERE alert_id = ?").param(alert.id()).update();
@@ -183,17 +186,18 @@ public class AlertStore {
                 CapMessage.Urgency.valueOf(rs.getString("urgency")), CapMessage.Severity.valueOf(rs.getString("severity")),
                 CapMessage.Certainty.valueOf(rs.getString("certainty")), rs.getString("shelters"), instant(rs, "effective"),
                 instant(rs, "expires"), rs.getString("author"), rs.getString("approver"), Alert.State.valueOf(rs.getString("state")),
-                instant(rs, "created_at"), instant(rs, "published_at"));
+                instant(rs, "created_at"), instant(rs, "published_at"),
+                new AlertArea(rs.getString("area_polygon"), rs.getString("area_circle")), rs.getString("link"));
     }
 
     private record Row(UUID id, CapMessage.MsgType type, UUID refersTo, AlertKind kind, boolean exercise,
                        CapMessage.Urgency urgency, CapMessage.Severity severity, CapMessage.Certainty certainty, String shelters,
                        Instant effective, Instant expires, String author, String approver, Alert.State state, Instant createdAt,
-                       Instant publishedAt) {
+                       Instant publishedAt, AlertArea area, String link) {
 
         Alert toAlert(Map<String, AlertText> texts, Set<String> districts) {
             AlertContent content = new AlertContent(kind, exercise, urgency, severity, certainty, texts, districts, shelters,
-                    effective, expires);
+                    effective, expires, area, link);
             return Alert.restore(id, type, refersTo, content, author, createdAt, state, approver, publishedAt);
         }
     }

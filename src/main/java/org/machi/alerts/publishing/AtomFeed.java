@@ -73,20 +73,20 @@ public class AtomFeed {
         xml.writeEndElement();
     }
 
-    private static void link(XMLStreamWriter xml, String rel, String href, String type) throws XMLStreamException {
+    static void link(XMLStreamWriter xml, String rel, String href, String type) throws XMLStreamException {
         xml.writeEmptyElement("link");
         xml.writeAttribute("rel", rel);
         xml.writeAttribute("href", href);
         xml.writeAttribute("type", type);
     }
 
-    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+    static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
         xml.writeStartElement(name);
         xml.writeCharacters(text);
         xml.writeEndElement();
     }
 
-    private static String time(Instant instant) {
+    static String time(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant);
     }
 }

@@ -8,6 +8,7 @@ import org.machi.alerts.domain.Alert;
 import org.machi.shared.CityProfile;
 import org.machi.shared.SiteLanguage;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /** A published alert as the city's CAP 1.2 document, with the city as sender and its districts as areas. */
@@ -19,19 +20,23 @@ public class CapDocuments {
 
     private final AlertStore store;
     private final CityProfile city;
+    private final MessageSource messages;
     private final String baseUrl;
     private final String sender;
 
-    CapDocuments(AlertStore store, CityProfile city, @Value("${machi.base-url}") String baseUrl) {
+    CapDocuments(AlertStore store, CityProfile city, MessageSource messages, @Value("${machi.base-url}") String baseUrl) {
         this.store = store;
         this.city = city;
+        this.messages = messages;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.sender = URI.create(this.baseUrl).getHost();
     }
 
     public String xml(Alert alert) {
         Alert referenced = alert.refersTo() == null ? null : store.find(alert.refersTo()).orElseThrow();
-        return CapWriter.write(alert.toCap(sender, city.timeZone(), city.name(SiteLanguage.JA), areas(), referenced, pageUrl(alert)));
+        return CapWriter.write(alert.toCap(sender, city.timeZone(), city.name(SiteLanguage.JA), areas(), referenced, pageUrl(alert),
+                language -> messages.getMessage("alert.area.drawn", null,
+                        SiteLanguage.fromCode(language).orElse(SiteLanguage.JA).locale())));
     }
 
     public String pageUrl(Alert alert) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.machi.alerts.delivery.WebhookSignature;
+import org.machi.alerts.domain.NoticeCategory;
 import org.machi.shared.DataProtection;
 import org.machi.shared.SiteLanguage;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,6 +31,8 @@ public class Subscriptions {
     public static final String EMAIL_CONTEXT = "alerts.subscription.email";
     public static final String WEBHOOK_URL_CONTEXT = "alerts.subscription.webhook-url";
     public static final String WEBHOOK_SECRET_CONTEXT = "alerts.subscription.webhook-secret";
+    public static final String PUSH_ENDPOINT_CONTEXT = "alerts.subscription.push-endpoint";
+    public static final String PUSH_KEYS_CONTEXT = "alerts.subscription.push-keys";
     static final Duration CONFIRMATION_LIFETIME = Duration.ofHours(24);
     private static final String TOKEN_CONTEXT = "alerts.subscription.confirm";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -46,9 +49,13 @@ public class Subscriptions {
         this.clock = clock;
     }
 
-    /** What a resident asks for; checked by the form before it gets here. */
+    /**
+     * What a resident asks for; checked by the form before it gets here.
+     *
+     * @param categories the notice categories wanted besides emergency alerts (which always come)
+     */
     public record Request(String email, SiteLanguage language, boolean wholeCity, Set<String> districts, boolean byEmail,
-                          String webhookUrl) {
+                          String webhookUrl, Set<NoticeCategory> categories) {
     }
 
     /** Stores the request unconfirmed and has the confirmation mail sent (after commit). */
@@ -66,11 +73,90 @@ public class Subscriptions {
                         protection.lookupHash(token), protection.seal(token, TOKEN_CONTEXT + ":" + id),
                         Timestamp.from(now.plus(CONFIRMATION_LIFETIME)), Timestamp.from(now))
                 .update();
-        for (String district : request.districts()) {
-            jdbc.sql("INSERT INTO alerts.subscription_district (subscription_id, district) VALUES (?, ?)").params(id, district).update();
-        }
+        insertChoices(id, request.districts(), request.categories());
         events.publishEvent(new SubscriptionRequested(id));
         return id;
+    }
+
+    private void insertChoices(UUID id, Set<String> districts, Set<NoticeCategory> categories) {
+        for (String district : districts) {
+            jdbc.sql("INSERT INTO alerts.subscription_district (subscription_id, district) VALUES (?, ?)").params(id, district).update();
+        }
+        for (NoticeCategory category : categories) {
+            jdbc.sql("INSERT INTO alerts.subscription_category (subscription_id, category) VALUES (?, ?)")
+                    .params(id, category.name()).update();
+        }
+    }
+
+    /**
+     * A browser's push subscription (endpoint and keys) as its Push API gave it; checked by the
+     * controller before it gets here.
+     */
+    public record BrowserRequest(String endpoint, PushKeys keys, SiteLanguage language, boolean wholeCity, Set<String> districts,
+                                 Set<NoticeCategory> categories) {
+    }
+
+    /**
+     * The browser's encryption keys (RFC 8291): its P-256 public key (65 bytes) and the 16-byte
+     * authentication secret, both base64url as the Push API gives them.
+     */
+    public record PushKeys(String p256dh, String auth) {
+
+        /** Whether both keys have the form RFC 8291 requires. */
+        public boolean wellFormed() {
+            byte[] key = decoded(p256dh);
+            byte[] secret = decoded(auth);
+            return key != null && key.length == 65 && key[0] == 4 && secret != null && secret.length == 16;
+        }
+
+        String joined() {
+            return p256dh + "." + auth;
+        }
+
+        public static PushKeys parse(String joined) {
+            int dot = joined.indexOf('.');
+            return new PushKeys(joined.substring(0, dot), joined.substring(dot + 1));
+        }
+
+        private static byte[] decoded(String text) {
+            if (text == null || text.length() > 200) {
+                return null;
+            }
+            try {
+                return Base64.getUrlDecoder().decode(text.replace("=", ""));
+            } catch (IllegalArgumentException notBase64Url) {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * Starts push notifications to a browser at once: allowing notifications in the browser is its
+     * owner's consent, so there is no mail to confirm. A browser that subscribes again replaces its
+     * earlier choices.
+     */
+    public UUID subscribeBrowser(BrowserRequest request) {
+        endBrowser(request.endpoint());
+        UUID id = UUID.randomUUID();
+        String endpoint = request.endpoint().strip();
+        Instant now = clock.instant();
+        jdbc.sql("INSERT INTO alerts.subscription (id, language, whole_city, by_email, status, hard_bounces, push_endpoint_hash, "
+                        + "push_endpoint_sealed, push_keys_sealed, created_at, confirmed_at) VALUES (?, ?, ?, FALSE, 'ACTIVE', 0, ?, ?, ?, ?, ?)")
+                .params(id, request.language().code(), request.wholeCity(), protection.lookupHash(endpoint),
+                        protection.seal(endpoint, PUSH_ENDPOINT_CONTEXT), protection.seal(request.keys().joined(), PUSH_KEYS_CONTEXT),
+                        Timestamp.from(now), Timestamp.from(now))
+                .update();
+        insertChoices(id, request.wholeCity() ? Set.of() : request.districts(), request.categories());
+        return id;
+    }
+
+    /** Stops push notifications to the browser with this endpoint; true if it had subscribed. */
+    public boolean endBrowser(String endpoint) {
+        if (endpoint == null || endpoint.isBlank()) {
+            return false;
+        }
+        return jdbc.sql("DELETE FROM alerts.subscription WHERE push_endpoint_hash = ? AND email_sealed IS NULL")
+                .param(protection.lookupHash(endpoint.strip())).update() > 0;
     }
 
     /** What the confirmation mail needs: the address, the language and the link's token. */
@@ -88,7 +174,7 @@ public class Subscriptions {
 
     /** A subscription as its owner sees it before confirming or leaving. */
     public record Summary(UUID id, SiteLanguage language, boolean wholeCity, List<String> districts, boolean byEmail,
-                          boolean byWebhook) {
+                          boolean byWebhook, List<NoticeCategory> categories) {
     }
 
     /** The unconfirmed subscription a (current) confirmation token belongs to. */
@@ -126,10 +212,12 @@ public class Subscriptions {
     public Optional<Summary> summary(UUID id) {
         List<String> districts = jdbc.sql("SELECT district FROM alerts.subscription_district WHERE subscription_id = ? ORDER BY district")
                 .param(id).query(String.class).list();
+        List<NoticeCategory> categories = jdbc.sql("SELECT category FROM alerts.subscription_category WHERE subscription_id = ?")
+                .param(id).query(String.class).list().stream().map(NoticeCategory::valueOf).sorted().toList();
         return jdbc.sql("SELECT language, whole_city, by_email, webhook_url_sealed FROM alerts.subscription WHERE id = ?")
                 .param(id)
                 .query((rs, n) -> new Summary(id, SiteLanguage.fromCode(rs.getString(1)).orElse(SiteLanguage.JA), rs.getBoolean(2),
-                        districts, rs.getBoolean(3), rs.getString(4) != null))
+                        districts, rs.getBoolean(3), rs.getString(4) != null, categories))
                 .optional();
     }
 

@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.Set;
 import org.machi.alerts.cap.CapMessage;
 import org.machi.alerts.domain.Alert;
+import org.machi.alerts.domain.AlertArea;
 import org.machi.alerts.domain.AlertContent;
+import org.machi.alerts.domain.AlertRuleBroken;
+import org.machi.alerts.domain.Links;
 import org.machi.alerts.domain.AlertKind;
 import org.machi.alerts.domain.AlertText;
 import org.machi.shared.CityProfile;
@@ -37,6 +40,10 @@ public final class AlertForm {
     public String shelters = "";
     public String effective = "";
     public String expires = "";
+    /** CAP polygon and circle, as the operator typed them; may be empty. */
+    public String polygon = "";
+    public String circle = "";
+    public String link = "";
     /** Per language code: headline, description, instruction. */
     public Map<String, String[]> texts = new LinkedHashMap<>();
 
@@ -70,6 +77,9 @@ public final class AlertForm {
         form.shelters = content.shelters();
         form.effective = LOCAL_TIME.format(content.effective().atZone(zone));
         form.expires = content.expires() == null ? "" : LOCAL_TIME.format(content.expires().atZone(zone));
+        form.polygon = content.area().polygon() == null ? "" : content.area().polygon();
+        form.circle = content.area().circle() == null ? "" : content.area().circle();
+        form.link = content.link() == null ? "" : content.link();
         content.texts().forEach((language, text) -> form.texts.put(language,
                 new String[] {text.headline(), text.description(), text.instruction() == null ? "" : text.instruction()}));
         return form;
@@ -91,6 +101,9 @@ public final class AlertForm {
         form.shelters = normalise(params.getOrDefault("shelters", ""));
         form.effective = params.getOrDefault("effective", "").strip();
         form.expires = params.getOrDefault("expires", "").strip();
+        form.polygon = normalise(params.getOrDefault("polygon", ""));
+        form.circle = normalise(params.getOrDefault("circle", ""));
+        form.link = params.getOrDefault("link", "").strip();
         for (SiteLanguage language : SiteLanguage.values()) {
             String code = language.code();
             form.texts.put(code, new String[] {normalise(params.getOrDefault("headline-" + code, "")),
@@ -107,10 +120,22 @@ public final class AlertForm {
     AlertContent read(CityProfile city, List<Problem> problems) {
         Set<String> known = new LinkedHashSet<>();
         city.districts().forEach(d -> known.add(d.code()));
-        if (districts.isEmpty()) {
+        AlertArea area = new AlertArea(area(polygon, null, city, "polygon", problems).polygon(),
+                area(null, circle, city, "circle", problems).circle());
+        if (districts.isEmpty() && !area.isEmpty()) {
+            // the districts an area drawn alone concerns: those whose centre lies inside it
+            city.districts().stream().filter(d -> area.contains(d.centre().latitude(), d.centre().longitude()))
+                    .forEach(d -> districts.add(d.code()));
+            if (districts.isEmpty()) {
+                problems.add(new Problem("districts", "alert.form.areaCoversNoDistrict"));
+            }
+        } else if (districts.isEmpty()) {
             problems.add(new Problem("districts", "alert.rule.placeRequired"));
         } else if (!known.containsAll(districts)) {
             problems.add(new Problem("districts", "alert.form.unknownDistrict"));
+        }
+        if (!link.isEmpty() && !Links.isWebAddress(link)) {
+            problems.add(new Problem("link", "alert.rule.linkInvalid"));
         }
         Instant start = time(effective, city.timeZone());
         if (start == null) {
@@ -137,7 +162,16 @@ public final class AlertForm {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new AlertContent(kind, exercise, u, s, c, written, districts, shelters, start, end);
+        return new AlertContent(kind, exercise, u, s, c, written, districts, shelters, start, end, area, link);
+    }
+
+    private static AlertArea area(String polygon, String circle, CityProfile city, String field, List<Problem> problems) {
+        try {
+            return AlertArea.parse(polygon, circle, city.centre().latitude(), city.centre().longitude());
+        } catch (AlertRuleBroken broken) {
+            problems.add(new Problem(field, broken.messageKey()));
+            return AlertArea.NONE;
+        }
     }
 
     public String[] text(String language) {
@@ -162,7 +196,7 @@ public final class AlertForm {
     }
 
     /** Browsers send line breaks in text areas as CR LF; kept as LF. */
-    private static String normalise(String text) {
+    static String normalise(String text) {
         return text.replace("\r\n", "\n").replace('\r', '\n').strip();
     }
 

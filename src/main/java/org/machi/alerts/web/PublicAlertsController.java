@@ -28,8 +28,6 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class PublicAlertsController {
 
-    static final int PAGE_SIZE = 20;
-
     private final AlertStore store;
     private final InForceAlerts inForce;
     private final AlertTemplates templates;
@@ -51,28 +49,22 @@ class PublicAlertsController {
                    Locale locale, Model model) {
         SiteLanguage language = SiteLanguage.of(locale);
         List<String> problems = new ArrayList<>();
-        String words = q == null ? "" : q.strip();
-        if (words.length() > 100) {
-            problems.add("alerts.search.tooLong");
-            words = "";
-        }
+        ListQuery query = ListQuery.read(q, district, page, city, problems);
         AlertKind chosenKind = known(kind);
-        String chosenDistrict = district != null && city.district(district).isPresent() ? district : null;
         LocalDate fromDate = date(from, problems);
         LocalDate toDate = date(to, problems);
-        int pageNumber = page.matches("\\d{1,4}") ? Math.max(1, Integer.parseInt(page)) : 1;
-        ArchiveFilter filter = new ArchiveFilter(words, chosenKind, chosenDistrict,
+        ArchiveFilter filter = new ArchiveFilter(query.words(), chosenKind, query.district(),
                 fromDate == null ? null : fromDate.atStartOfDay(city.timeZone()).toInstant(),
                 toDate == null ? null : toDate.plusDays(1).atStartOfDay(city.timeZone()).toInstant());
         int total = store.countPublished(filter);
         model.addAttribute("inForce", entries(inForce.now(), language));
-        model.addAttribute("results", entries(store.published(filter, (pageNumber - 1) * PAGE_SIZE, PAGE_SIZE), language));
+        model.addAttribute("results", entries(store.published(filter, query.offset(), ListQuery.PAGE_SIZE), language));
         model.addAttribute("total", total);
-        model.addAttribute("page", pageNumber);
-        model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
-        model.addAttribute("q", words);
+        model.addAttribute("page", query.page());
+        model.addAttribute("pages", ListQuery.pages(total));
+        model.addAttribute("q", query.words());
         model.addAttribute("kind", chosenKind == null ? "" : chosenKind.name());
-        model.addAttribute("district", chosenDistrict == null ? "" : chosenDistrict);
+        model.addAttribute("district", query.district() == null ? "" : query.district());
         model.addAttribute("from", fromDate == null ? "" : fromDate.toString());
         model.addAttribute("to", toDate == null ? "" : toDate.toString());
         model.addAttribute("kinds", AlertKind.values());

@@ -135,9 +135,13 @@ class StaffAlertsController {
     @PreAuthorize(EITHER)
     @ResponseBody
     Map<String, Deliveries.Progress> progress(@PathVariable String id) {
-        Map<String, Deliveries.Progress> progress = new LinkedHashMap<>();
-        deliveries.progress(find(id).id()).forEach((channel, counts) -> progress.put(channel.name(), counts));
-        return progress;
+        return byChannelName(deliveries.progress(find(id).id()));
+    }
+
+    static Map<String, Deliveries.Progress> byChannelName(Map<Deliveries.Channel, Deliveries.Progress> progress) {
+        Map<String, Deliveries.Progress> named = new LinkedHashMap<>();
+        progress.forEach((channel, counts) -> named.put(channel.name(), counts));
+        return named;
     }
 
     @GetMapping("/staff/alerts/{id}/edit")
@@ -295,7 +299,7 @@ class StaffAlertsController {
         }
         texts = templates.complete(texts, content.kind(), content.districts(), content.shelters(), content.effective(), cancelling);
         return new AlertContent(content.kind(), content.exercise(), content.urgency(), content.severity(), content.certainty(),
-                texts, content.districts(), content.shelters(), content.effective(), content.expires());
+                texts, content.districts(), content.shelters(), content.effective(), content.expires(), content.area(), content.link());
     }
 
     private String form(Model model, AlertForm form, List<AlertForm.Problem> problems, String mode, Alert alert) {
@@ -319,6 +323,7 @@ class StaffAlertsController {
             case "alert.rule.placeRequired", "alert.rule.unknownDistrict" -> "districts";
             case "alert.rule.expired", "alert.rule.expiresBeforeEffective" -> "expires";
             case "alert.rule.effectiveRequired" -> "effective";
+            case "alert.rule.linkInvalid" -> "link";
             default -> "headline-ja";
         };
         return new AlertForm.Problem(field, broken.messageKey());

@@ -1,25 +1,29 @@
 package org.machi.alerts.web;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.machi.alerts.domain.NoticeCategory;
 import org.machi.alerts.publishing.AlertTemplates;
 import org.machi.alerts.subscriptions.Subscriptions;
 import org.machi.alerts.subscriptions.UnsubscribeLinks;
 import org.machi.alerts.subscriptions.WebhookAddresses;
 import org.machi.shared.CityProfile;
+import org.machi.shared.PushIdentity;
 import org.machi.shared.SiteLanguage;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -38,9 +42,11 @@ class SubscriptionController {
     private final CityProfile city;
     private final AlertTemplates templates;
     private final MessageSource messages;
+    private final PushIdentity push;
 
     SubscriptionController(Subscriptions subscriptions, UnsubscribeLinks unsubscribe, WebhookAddresses webhooks, CityProfile city,
-                           AlertTemplates templates, MessageSource messages) {
+                           AlertTemplates templates, MessageSource messages, PushIdentity push) {
+        this.push = push;
         this.templates = templates;
         this.messages = messages;
         this.subscriptions = subscriptions;
@@ -51,29 +57,20 @@ class SubscriptionController {
 
     @GetMapping("/alerts/subscribe")
     String form(Locale locale, Model model) {
-        return form(model, "", SiteLanguage.of(locale).code(), false, Set.of(), true, "", List.of());
+        return form(model, "", SiteLanguage.of(locale).code(), false, Set.of(), Set.of(), true, "", List.of());
     }
 
     @PostMapping("/alerts/subscribe")
     String request(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String language,
                    @RequestParam(required = false) String wholeCity, @RequestParam(required = false) List<String> district,
+                   @RequestParam(required = false) List<String> category,
                    @RequestParam(required = false) String byEmail, @RequestParam(defaultValue = "") String webhookUrl, Model model) {
         List<AlertForm.Problem> problems = new ArrayList<>();
         String address = email.strip();
         if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
             problems.add(new AlertForm.Problem("email", "subscribe.email.invalid"));
         }
-        SiteLanguage chosen = SiteLanguage.fromCode(language).orElse(null);
-        if (chosen == null) {
-            problems.add(new AlertForm.Problem("language", "subscribe.language.invalid"));
-        }
-        Set<String> districts = new LinkedHashSet<>(district == null ? List.of() : district);
-        boolean everywhere = wholeCity != null;
-        if (!everywhere && districts.isEmpty()) {
-            problems.add(new AlertForm.Problem("districts", "subscribe.districts.required"));
-        } else if (districts.stream().anyMatch(code -> city.district(code).isEmpty())) {
-            problems.add(new AlertForm.Problem("districts", "alert.form.unknownDistrict"));
-        }
+        Choices choices = Choices.read(language, wholeCity != null, district, category, city, problems);
         String webhook = webhookUrl.strip();
         if (byEmail == null && webhook.isEmpty()) {
             problems.add(new AlertForm.Problem("byEmail", "subscribe.channel.required"));
@@ -82,11 +79,48 @@ class SubscriptionController {
             webhooks.problem(webhook).ifPresent(key -> problems.add(new AlertForm.Problem("webhookUrl", key)));
         }
         if (!problems.isEmpty()) {
-            return form(model, email, language, everywhere, districts, byEmail != null, webhookUrl, problems);
+            return form(model, email, language, choices.wholeCity(), choices.districts(), choices.categoryNames(), byEmail != null,
+                    webhookUrl, problems);
         }
-        subscriptions.request(new Subscriptions.Request(address, chosen, everywhere, everywhere ? Set.of() : districts,
-                byEmail != null, webhook.isEmpty() ? null : webhook));
+        subscriptions.request(new Subscriptions.Request(address, choices.language(), choices.wholeCity(), choices.placeDistricts(),
+                byEmail != null, webhook.isEmpty() ? null : webhook, choices.categories()));
         return "alerts/subscribe-sent";
+    }
+
+    /** What the page's script sends when the resident allows notifications in this browser. */
+    record BrowserSubscription(String endpoint, Map<String, String> keys, String language, Boolean wholeCity, List<String> districts,
+                               List<String> categories) {
+    }
+
+    /**
+     * Push notifications to this browser (Web Push): active at once, since the browser asked its
+     * owner first. Problems come back translated, each naming its field.
+     */
+    @PostMapping(path = "/alerts/push", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> subscribeBrowser(@RequestBody BrowserSubscription browser, Locale locale) {
+        List<AlertForm.Problem> problems = new ArrayList<>();
+        Choices choices = Choices.read(browser.language(), Boolean.TRUE.equals(browser.wholeCity()), browser.districts(),
+                browser.categories(), city, problems);
+        String endpoint = browser.endpoint() == null ? "" : browser.endpoint().strip();
+        Subscriptions.PushKeys keys = browser.keys() == null ? null
+                : new Subscriptions.PushKeys(browser.keys().get("p256dh"), browser.keys().get("auth"));
+        if (endpoint.isEmpty() || webhooks.problem(endpoint).isPresent() || keys == null || !keys.wellFormed()) {
+            problems.add(new AlertForm.Problem("push", "subscribe.push.unusable"));
+        }
+        if (!problems.isEmpty()) {
+            return ResponseEntity.badRequest().body(Map.of("problems", problems.stream()
+                    .map(p -> Map.of("field", p.field(), "message", messages.getMessage(p.key(), p.args(), locale))).toList()));
+        }
+        subscriptions.subscribeBrowser(new Subscriptions.BrowserRequest(endpoint, keys, choices.language(), choices.wholeCity(),
+                choices.placeDistricts(), choices.categories()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("message", messages.getMessage("subscribe.push.on", null, locale)));
+    }
+
+    /** Push notifications to this browser end (the script unsubscribes it from the push service too). */
+    @PostMapping(path = "/alerts/push/end", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> endBrowser(@RequestBody Map<String, String> browser, Locale locale) {
+        subscriptions.endBrowser(browser.get("endpoint"));
+        return ResponseEntity.ok(Map.of("message", messages.getMessage("subscribe.push.off", null, locale)));
     }
 
     @GetMapping("/alerts/subscribe/confirm")
@@ -140,12 +174,15 @@ class SubscriptionController {
                 : templates.districtNames(Set.copyOf(subscription.districts()), SiteLanguage.of(locale));
     }
 
-    private String form(Model model, String email, String language, boolean wholeCity, Set<String> chosen, boolean byEmail,
-                        String webhookUrl, List<AlertForm.Problem> problems) {
+    private String form(Model model, String email, String language, boolean wholeCity, Set<String> chosen,
+                        Set<String> chosenCategories, boolean byEmail, String webhookUrl, List<AlertForm.Problem> problems) {
         model.addAttribute("email", email);
         model.addAttribute("language", language);
         model.addAttribute("wholeCity", wholeCity);
         model.addAttribute("chosen", chosen);
+        model.addAttribute("chosenCategories", chosenCategories);
+        model.addAttribute("categories", NoticeCategory.values());
+        model.addAttribute("pushKey", push.publicKey());
         model.addAttribute("byEmail", byEmail);
         model.addAttribute("webhookUrl", webhookUrl);
         model.addAttribute("problems", problems);

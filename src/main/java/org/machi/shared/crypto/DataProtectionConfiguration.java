@@ -2,7 +2,9 @@ package org.machi.shared.crypto;
 
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
 import org.machi.shared.DataProtection;
+import org.machi.shared.PushIdentity;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,5 +23,13 @@ class DataProtectionConfiguration {
                 Keysets.load(Keysets.Kind.PERSONAL_DATA, personalData, keys),
                 Keysets.load(Keysets.Kind.LOOKUP, lookup, keys),
                 Keysets.load(Keysets.Kind.AUDIT, audit, keys));
+    }
+
+    /** Generated with the other keys; production nodes share it through configuration, as the others. */
+    @Bean
+    PushIdentity pushIdentity(@Value("${machi.crypto.push-signing-keyset:}") String configured,
+                              @Value("${machi.push.contact:${machi.city.website}}") String contact,
+                              @Value("${machi.data-dir}") Path dataDir, Clock clock) throws GeneralSecurityException {
+        return new TinkPushIdentity(Keysets.load(Keysets.Kind.PUSH_SIGNING, configured, dataDir.resolve("keys")), contact, clock);
     }
 }

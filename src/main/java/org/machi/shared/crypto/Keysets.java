@@ -6,6 +6,8 @@ import com.google.crypto.tink.Parameters;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.jwt.JwtEcdsaParameters;
+import com.google.crypto.tink.jwt.JwtSignatureConfig;
 import com.google.crypto.tink.mac.HmacParameters;
 import com.google.crypto.tink.mac.MacConfig;
 import com.google.crypto.tink.mac.PredefinedMacParameters;
@@ -30,7 +32,8 @@ final class Keysets {
     enum Kind {
         PERSONAL_DATA("personal-data", PredefinedAeadParameters.AES256_GCM),
         LOOKUP("lookup", lookupParameters()),
-        AUDIT("audit", PredefinedMacParameters.HMAC_SHA256_256BITTAG);
+        AUDIT("audit", PredefinedMacParameters.HMAC_SHA256_256BITTAG),
+        PUSH_SIGNING("push-signing", pushSigningParameters());
 
         final String name;
         final Parameters parameters;
@@ -45,6 +48,7 @@ final class Keysets {
         try {
             AeadConfig.register();
             MacConfig.register();
+            JwtSignatureConfig.register();
         } catch (GeneralSecurityException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -89,6 +93,18 @@ final class Keysets {
                     .setTagSizeBytes(32)
                     .setHashType(HmacParameters.HashType.SHA256)
                     .setVariant(HmacParameters.Variant.NO_PREFIX)
+                    .build();
+        } catch (GeneralSecurityException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** VAPID: ES256 (P-256, SHA-256), no key id in the token. */
+    private static Parameters pushSigningParameters() {
+        try {
+            return JwtEcdsaParameters.builder()
+                    .setAlgorithm(JwtEcdsaParameters.Algorithm.ES256)
+                    .setKidStrategy(JwtEcdsaParameters.KidStrategy.IGNORED)
                     .build();
         } catch (GeneralSecurityException e) {
             throw new ExceptionInInitializerError(e);

@@ -109,17 +109,17 @@ class DeliveriesTests {
     }
 
     private Deliveries.Due due(UUID alert, UUID subscriber, Deliveries.Channel channel, int attempts) {
-        jdbc.sql("INSERT INTO alerts.delivery (alert_id, subscription_id, channel, priority, state, attempts, next_attempt_at) "
-                        + "SELECT ?, ?, ?, 0, 'PENDING', ?, ? WHERE NOT EXISTS (SELECT 1 FROM alerts.delivery WHERE alert_id = ? "
+        jdbc.sql("INSERT INTO alerts.delivery (item_kind, item_id, subscription_id, channel, priority, state, attempts, next_attempt_at) "
+                        + "SELECT 'ALERT', ?, ?, ?, 0, 'PENDING', ?, ? WHERE NOT EXISTS (SELECT 1 FROM alerts.delivery WHERE item_id = ? "
                         + "AND subscription_id = ? AND channel = ?)")
                 .params(alert, subscriber, channel.name(), attempts, Timestamp.from(Instant.now().plus(Duration.ofDays(1))),
                         alert, subscriber, channel.name())
                 .update();
-        return new Deliveries.Due(new Deliveries.Key(alert, subscriber, channel), attempts, "sealed", "ja", null, null);
+        return new Deliveries.Due(new Deliveries.Key(alert, subscriber, channel), Deliveries.Item.ALERT, attempts, "ja", "sealed", null);
     }
 
     private Map<String, Object> row(UUID alert, UUID subscriber, Deliveries.Channel channel) {
-        return jdbc.sql("SELECT state, attempts, last_error, next_attempt_at FROM alerts.delivery WHERE alert_id = ? "
+        return jdbc.sql("SELECT state, attempts, last_error, next_attempt_at FROM alerts.delivery WHERE item_id = ? "
                 + "AND subscription_id = ? AND channel = ?").params(alert, subscriber, channel.name()).query().singleRow();
     }
 }

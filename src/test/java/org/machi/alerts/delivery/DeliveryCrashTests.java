@@ -108,7 +108,7 @@ class DeliveryCrashTests extends OnPostgres {
             assertThatThrownBy(first::drain).isInstanceOf(Killed.class);
             int sentBeforeTheCrash = count(alert, "SENT");
             assertThat(sentBeforeTheCrash).isPositive().isLessThan(2 * recipients);
-            int claimedByTheDead = jdbc.sql("SELECT COUNT(*) FROM alerts.delivery WHERE alert_id = ? AND claimed_by IS NOT NULL")
+            int claimedByTheDead = jdbc.sql("SELECT COUNT(*) FROM alerts.delivery WHERE item_id = ? AND claimed_by IS NOT NULL")
                     .param(alert.id()).query(Integer.class).single();
             assertThat(claimedByTheDead).as("the dead worker's batch stays claimed").isPositive();
 
@@ -140,9 +140,9 @@ class DeliveryCrashTests extends OnPostgres {
             Alert next = publish();
             new DeliveryRun(deliveries, channels, true, BATCH, Duration.ofSeconds(2), 1).drain();
             assertThat(count(next, "SENT")).isEqualTo(2 * recipients);
-            Instant lastNear = jdbc.sql("SELECT MAX(sent_at) FROM alerts.delivery WHERE alert_id = ? AND priority = 0")
+            Instant lastNear = jdbc.sql("SELECT MAX(sent_at) FROM alerts.delivery WHERE item_id = ? AND priority = 0")
                     .param(next.id()).query(Timestamp.class).single().toInstant();
-            Instant firstFar = jdbc.sql("SELECT MIN(sent_at) FROM alerts.delivery WHERE alert_id = ? AND priority = 1")
+            Instant firstFar = jdbc.sql("SELECT MIN(sent_at) FROM alerts.delivery WHERE item_id = ? AND priority = 1")
                     .param(next.id()).query(Timestamp.class).single().toInstant();
             assertThat(firstFar).isAfterOrEqualTo(lastNear);
         }
@@ -184,8 +184,8 @@ class DeliveryCrashTests extends OnPostgres {
 
     private int count(Alert alert, String state) {
         return state == null
-                ? jdbc.sql("SELECT COUNT(*) FROM alerts.delivery WHERE alert_id = ?").param(alert.id()).query(Integer.class).single()
-                : jdbc.sql("SELECT COUNT(*) FROM alerts.delivery WHERE alert_id = ? AND state = ?").params(alert.id(), state)
+                ? jdbc.sql("SELECT COUNT(*) FROM alerts.delivery WHERE item_id = ?").param(alert.id()).query(Integer.class).single()
+                : jdbc.sql("SELECT COUNT(*) FROM alerts.delivery WHERE item_id = ? AND state = ?").params(alert.id(), state)
                         .query(Integer.class).single();
     }
 

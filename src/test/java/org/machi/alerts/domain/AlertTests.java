@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
@@ -28,6 +29,7 @@ class AlertTests {
     private static final Map<String, Alert.DistrictArea> AREAS = Map.of(
             "echi-kita", new Alert.DistrictArea("依知北地区", 35.496, 139.363, 1.5),
             "echi-minami", new Alert.DistrictArea("依知南地区", 35.473, 139.374, 1.5));
+    private static final Function<String, String> DRAWN = language -> language.equals("ja") ? "指定した範囲" : "Area drawn";
     private static final Map<String, AlertText> TEXTS = Map.of(
             "ja", new AlertText("【訓練】避難指示", "相模川の水位が上がっています（訓練）。", "避難所へ移動してください。"),
             "en", new AlertText("[Exercise] Evacuation order", "The Sagami River is rising (exercise).", "Go to a shelter."));
@@ -45,7 +47,7 @@ class AlertTests {
         assertThat(alert.inForce(NOW.plusSeconds(60))).isTrue();
         assertThat(alert.inForce(NOW.plus(Duration.ofHours(13)))).as("after it expires").isFalse();
 
-        String cap = CapWriter.write(alert.toCap("city.atsugi.kanagawa.jp", TOKYO, "厚木市", AREAS, null, null));
+        String cap = CapWriter.write(alert.toCap("city.atsugi.kanagawa.jp", TOKYO, "厚木市", AREAS, null, null, DRAWN));
         validate(cap);
         assertThat(cap).contains("<status>Exercise</status>", "<language>ja</language>", "<areaDesc>依知北地区</areaDesc>",
                 "<circle>35.4960,139.3630 1.5</circle>");
@@ -60,7 +62,7 @@ class AlertTests {
         update.approve("approver-1", NOW.plusSeconds(600));
         original.replacedBy(update);
         assertThat(original.state()).isEqualTo(Alert.State.SUPERSEDED);
-        String updateCap = CapWriter.write(update.toCap("city.atsugi.kanagawa.jp", TOKYO, "厚木市", AREAS, original, "https://machi.test/alerts/x"));
+        String updateCap = CapWriter.write(update.toCap("city.atsugi.kanagawa.jp", TOKYO, "厚木市", AREAS, original, "https://machi.test/alerts/x", DRAWN));
         validate(updateCap);
         assertThat(updateCap).contains("<msgType>Update</msgType>", "<references>city.atsugi.kanagawa.jp," + original.capIdentifier());
 
@@ -71,7 +73,31 @@ class AlertTests {
         update.replacedBy(cancel);
         assertThat(update.state()).isEqualTo(Alert.State.CANCELLED);
         assertThat(cancel.inForce(NOW.plusSeconds(3800))).as("a cancel is not itself an alert in force").isFalse();
-        validate(CapWriter.write(cancel.toCap("city.atsugi.kanagawa.jp", TOKYO, "厚木市", AREAS, update, null)));
+        validate(CapWriter.write(cancel.toCap("city.atsugi.kanagawa.jp", TOKYO, "厚木市", AREAS, update, null, DRAWN)));
+    }
+
+    @Test
+    void aDrawnAreaAndALinkTravelInTheCapDocument() throws Exception {
+        AlertArea area = AlertArea.parse("35.50,139.35 35.50,139.38 35.48,139.38 35.48,139.35 35.50,139.35", "35.496,139.363 0.8",
+                35.44, 139.36);
+        AlertContent content = new AlertContent(AlertKind.EVACUATION_ORDER, true, CapMessage.Urgency.IMMEDIATE, CapMessage.Severity.SEVERE,
+                CapMessage.Certainty.LIKELY, TEXTS, Set.of("echi-kita"), "", NOW, NOW.plus(Duration.ofHours(12)), area,
+                "https://www.city.atsugi.kanagawa.jp/bosai/");
+        Alert alert = Alert.draft(content, "operator-1", NOW);
+        alert.submit("operator-1");
+        alert.approve("approver-1", NOW);
+        String cap = CapWriter.write(alert.toCap("city.atsugi.kanagawa.jp", TOKYO, "厚木市", AREAS, null, null, DRAWN));
+        validate(cap);
+        assertThat(cap).contains("<areaDesc>指定した範囲</areaDesc>", "<areaDesc>Area drawn</areaDesc>",
+                "<polygon>35.5,139.35 35.5,139.38 35.48,139.38 35.48,139.35 35.5,139.35</polygon>", "<circle>35.496,139.363 0.8</circle>",
+                "<uri>https://www.city.atsugi.kanagawa.jp/bosai/</uri>", "<mimeType>text/html</mimeType>");
+
+        Alert cancel = alert.draftCancel(Map.of("ja", new AlertText("解除（訓練）", "解除します。", null)), "operator-1", NOW.plusSeconds(60));
+        assertThat(cancel.content().area()).as("a cancel concerns the same area").isEqualTo(area);
+        assertThat(cancel.content().link()).isNull();
+        assertRule("alert.rule.linkInvalid", () -> Alert.draft(new AlertContent(AlertKind.OTHER, false, CapMessage.Urgency.EXPECTED,
+                CapMessage.Severity.MINOR, CapMessage.Certainty.OBSERVED, TEXTS, Set.of("echi-kita"), "", NOW, null, AlertArea.NONE,
+                "javascript:alert(1)"), "operator-1", NOW));
     }
 
     @Test
@@ -84,7 +110,7 @@ class AlertTests {
         assertRule("alert.rule.tooLong", () -> draft(Map.of("ja", new AlertText("あ".repeat(141), "x", null)), Set.of("echi-kita"), NOW, null));
         assertRule("alert.rule.effectiveRequired", () -> draft(TEXTS, Set.of("echi-kita"), null, null));
         Alert unknownPlace = published(Set.of("atlantis"));
-        assertRule("alert.rule.unknownDistrict", () -> unknownPlace.toCap("s", TOKYO, "厚木市", AREAS, null, null));
+        assertRule("alert.rule.unknownDistrict", () -> unknownPlace.toCap("s", TOKYO, "厚木市", AREAS, null, null, DRAWN));
     }
 
     /** Every action in every state: allowed where the table says so, refused everywhere else. */

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.machi.alerts.domain.Alert;
 import org.machi.alerts.publishing.AlertStore;
 import org.machi.identity.StaffRole;
+import org.machi.shared.CityProfile;
 import org.machi.identity.security.MachiUserTestSupport;
 import org.machi.testing.MachiWebTest;
 import org.machi.testing.TestAccounts;
@@ -49,22 +50,32 @@ class AlertBadInputTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    CityProfile city;
+
     @Test
     void aBadAlertDraftIsRefusedNamingTheField() throws Exception {
         Authentication operator = MachiUserTestSupport.signedIn(accounts.staff(StaffRole.ALERT_OPERATOR), true);
         var now = clock.instant().atZone(ZoneId.of("Asia/Tokyo"));
         String start = LOCAL.format(now);
         String end = LOCAL.format(now.plusHours(3));
-        Map<String, List<String>> cases = Map.of(
-                "districts", List.of("district=atlantis", "effective=" + start, "expires=" + end),
-                "districts ", List.of("effective=" + start, "expires=" + end),
-                "expires", List.of("district=ogino", "effective=" + LOCAL.format(now.minusDays(2)), "expires=" + LOCAL.format(now.minusDays(1))),
-                "expires ", List.of("district=ogino", "effective=" + start, "expires=" + LOCAL.format(now.minusHours(1))),
-                "effective", List.of("district=ogino", "effective=yesterday-ish", "expires=" + end),
-                "headline-ja", List.of("district=ogino", "effective=" + start, "expires=" + end, "headline-ja=" + "あ".repeat(141),
-                        "description-ja=本文"),
-                "description-en", List.of("district=ogino", "effective=" + start, "expires=" + end, "headline-en=Water outage"),
-                "urgency", List.of("district=ogino", "effective=" + start, "expires=" + end, "urgency=RIGHT_NOW"));
+        Map<String, List<String>> cases = Map.ofEntries(
+                Map.entry("polygon", List.of("district=ogino", "effective=" + start, "expires=" + end,
+                        "polygon=35.45,139.35 35.45,139.37 35.43,139.37")),
+                Map.entry("polygon ", List.of("district=ogino", "effective=" + start, "expires=" + end,
+                        "polygon=34.45,135.35 34.45,135.37 34.43,135.37 34.45,135.35")),
+                Map.entry("circle", List.of("district=ogino", "effective=" + start, "expires=" + end, "circle=139.36,35.44 2")),
+                Map.entry("districts  ", List.of("effective=" + start, "expires=" + end, "circle=35.30,139.10 0.5")),
+                Map.entry("link", List.of("district=ogino", "effective=" + start, "expires=" + end, "link=javascript:alert(1)")),
+                Map.entry("districts", List.of("district=atlantis", "effective=" + start, "expires=" + end)),
+                Map.entry("districts ", List.of("effective=" + start, "expires=" + end)),
+                Map.entry("expires", List.of("district=ogino", "effective=" + LOCAL.format(now.minusDays(2)), "expires=" + LOCAL.format(now.minusDays(1)))),
+                Map.entry("expires ", List.of("district=ogino", "effective=" + start, "expires=" + LOCAL.format(now.minusHours(1)))),
+                Map.entry("effective", List.of("district=ogino", "effective=yesterday-ish", "expires=" + end)),
+                Map.entry("headline-ja", List.of("district=ogino", "effective=" + start, "expires=" + end, "headline-ja=" + "あ".repeat(141),
+                        "description-ja=本文")),
+                Map.entry("description-en", List.of("district=ogino", "effective=" + start, "expires=" + end, "headline-en=Water outage")),
+                Map.entry("urgency", List.of("district=ogino", "effective=" + start, "expires=" + end, "urgency=RIGHT_NOW")));
         int before = count();
         for (var entry : cases.entrySet()) {
             MockHttpServletRequestBuilder request = post("/staff/alerts/new").param("kind", "WATER_OUTAGE");
@@ -81,6 +92,14 @@ class AlertBadInputTests {
         assertThat(noTemplate.select(".error-summary a").eachAttr("href")).as("a kind without a template needs Japanese")
                 .contains("#headline-ja");
         assertThat(count()).as("nothing was stored").isEqualTo(before);
+
+        // an area drawn alone concerns the districts whose centre lies inside it
+        String drawn = mvc.perform(post("/staff/alerts/new").param("kind", "WATER_OUTAGE").param("effective", start).param("expires", end)
+                .param("circle", "35.4414,139.3649 1.2").with(authentication(operator)).with(csrf())).andReturn().getResponse().getRedirectedUrl();
+        assertThat(drawn).startsWith("/staff/alerts/");
+        Alert fromArea = store.find(UUID.fromString(drawn.substring("/staff/alerts/".length()))).orElseThrow();
+        assertThat(fromArea.districts()).isNotEmpty().allSatisfy(district -> assertThat(fromArea.content().area().contains(
+                city.district(district).orElseThrow().centre().latitude(), city.district(district).orElseThrow().centre().longitude())).isTrue());
         mvc.perform(post("/staff/alerts/new").param("kind", "METEOR_STRIKE").with(authentication(operator)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
     }

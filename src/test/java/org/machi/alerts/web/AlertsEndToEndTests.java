@@ -16,12 +16,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.machi.alerts.Subscribing;
 import org.machi.alerts.WebhookReceiver;
 import org.machi.alerts.domain.Alert;
 import org.machi.alerts.publishing.AlertStore;
@@ -167,18 +166,10 @@ class AlertsEndToEndTests {
         }
     }
 
-    /** Subscribes by form, confirms from the mailed link, and returns the webhook secret shown once. */
+    /** Subscribes by form and mailed link, and returns the webhook secret shown once. */
     private String subscribe(String email, String webhookUrl) throws Exception {
-        var sent = page(mvc.perform(post("/alerts/subscribe").with(csrf()).param("email", email).param("language", "en")
-                .param("district", "echi-kita").param("byEmail", "on").param("webhookUrl", webhookUrl)).andReturn());
-        assertThat(sent.select("h1").text()).isNotBlank();
-        String text = Mailbox.text(mailbox.to(email));
-        Matcher link = Pattern.compile("http://machi\\.test(/alerts/subscribe/confirm\\?token=[A-Za-z0-9_-]+)").matcher(text);
-        assertThat(link.find()).as("a confirmation link in: " + text).isTrue();
-        String token = link.group(1).substring(link.group(1).indexOf('=') + 1);
-        mvc.perform(get(link.group(1))).andExpect(status().isOk());
-        var active = page(mvc.perform(post("/alerts/subscribe/confirm").with(csrf()).param("token", token)).andReturn());
-        String secret = active.select(".secret").text();
+        String secret = Subscribing.subscribe(mvc, mailbox, email, post("/alerts/subscribe").param("language", "en")
+                .param("district", "echi-kita").param("byEmail", "on").param("webhookUrl", webhookUrl));
         assertThat(secret).startsWith("whsec_");
         return secret;
     }

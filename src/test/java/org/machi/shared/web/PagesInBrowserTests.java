@@ -68,6 +68,8 @@ class PagesInBrowserTests {
     void everyPageHasNoSeriousAccessibilityViolation() {
         Account colleague = accounts.staff(StaffRole.COUNTER_STAFF);
         String drill = "/" + jdbc.sql("SELECT id FROM alerts.alert WHERE author = 'demo:alert-operator'").query(String.class).single();
+        String demoNotice = jdbc.sql("SELECT id FROM alerts.notice WHERE author = 'demo:department' AND category = 'GARBAGE'")
+                .query(String.class).single();
         List<String> pages = new ArrayList<>(Pages.all(mappings, Map.of(
                 "/staff/people/{id}", "/staff/people/" + colleague.id(),
                 "/alerts/{id}", "/alerts" + drill,
@@ -75,7 +77,10 @@ class PagesInBrowserTests {
                 "/staff/alerts/{id}/edit", "/staff/alerts" + drill + "/edit",
                 "/staff/alerts/{id}/update", "/staff/alerts" + drill + "/update",
                 "/staff/alerts/{id}/cancel", "/staff/alerts" + drill + "/cancel",
-                "/alerts/unsubscribe/{token}", "/alerts/unsubscribe/unknown")));
+                "/alerts/unsubscribe/{token}", "/alerts/unsubscribe/unknown",
+                "/notices/{id}", "/notices/" + demoNotice,
+                "/staff/notices/{id}", "/staff/notices/" + demoNotice)));
+        pages.add("/notices?category=GARBAGE&q=" + "x".repeat(200));
         pages.add("/no-such-page");
         pages.add("/staff/alerts/new?kind=EVACUATION_ORDER");
         pages.add("/alerts?from=not-a-date");
@@ -125,7 +130,8 @@ class PagesInBrowserTests {
     /** The first sign-in of a staff member, through every step, each page checked with axe. */
     private List<String> signInAsNewStaffCheckingEachStep() {
         List<String> problems = new ArrayList<>();
-        Account staff = accounts.staffWhoMustChangePassword(StaffRole.SYSTEM_ADMINISTRATOR, StaffRole.ALERT_OPERATOR);
+        Account staff = accounts.staffWhoMustChangePassword(StaffRole.SYSTEM_ADMINISTRATOR, StaffRole.ALERT_OPERATOR,
+                StaffRole.DEPARTMENT_STAFF);
         page.navigate(url("/staff/sign-in?error"));
         problems.add(Browser.seriousViolations(page));
         page.locator("#login").fill(staff.login());

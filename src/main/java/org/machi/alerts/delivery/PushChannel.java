@@ -1,0 +1,123 @@
+package org.machi.alerts.delivery;
+
+import com.google.crypto.tink.apps.webpush.WebPushHybridEncrypt;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.machi.alerts.delivery.Deliveries.Due;
+import org.machi.alerts.delivery.Deliveries.Result;
+import org.machi.alerts.subscriptions.Subscriptions;
+import org.machi.alerts.subscriptions.WebhookAddresses;
+import org.machi.shared.DataProtection;
+import org.machi.shared.OutgoingMail.Outcome;
+import org.machi.shared.PushIdentity;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Alerts and notices as Web Push notifications (RFC 8030) to the browsers that asked for them: the
+ * message encrypted for the browser alone (RFC 8291, aes128gcm), the city identified by VAPID
+ * (RFC 8292). Alerts go at high urgency, notices at normal. A push service that answers 404 or 410
+ * has dropped the browser's subscription, and Machi forgets the endpoint.
+ */
+@Component
+class PushChannel implements DeliveryChannel {
+
+    /** The reason recorded when the push service no longer knows the subscription. */
+    static final String GONE = "subscription gone";
+    /** Push services take about 4 kB; the text is cut well before. */
+    private static final int TEXT_LIMIT = 400;
+    private static final Duration ALERT_TTL = Duration.ofHours(12);
+    private static final Duration NOTICE_TTL = Duration.ofDays(1);
+
+    private final HttpCalls calls;
+    private final DeliveryMessages messages;
+    private final DataProtection protection;
+    private final PushIdentity identity;
+    private final JsonMapper json;
+
+    PushChannel(DeliveryMessages messages, WebhookAddresses addresses, DataProtection protection, PushIdentity identity, JsonMapper json,
+                @Value("${machi.alerts.delivery.pushes-per-second:5000}") int perSecond,
+                @Value("${machi.alerts.delivery.push-concurrency:64}") int concurrency) {
+        this.calls = new HttpCalls(addresses, perSecond, concurrency);
+        this.messages = messages;
+        this.protection = protection;
+        this.identity = identity;
+        this.json = json;
+    }
+
+    @Override
+    public Deliveries.Channel channel() {
+        return Deliveries.Channel.PUSH;
+    }
+
+    @Override
+    public List<Result> send(List<Due> batch) {
+        return calls.callEach(batch, due -> protection.open(due.addressSealed(), Subscriptions.PUSH_ENDPOINT_CONTEXT), this::request,
+                PushChannel::judge);
+    }
+
+    private static Result judge(Due due, int status) {
+        if (status >= 200 && status < 300) {
+            return new Result(due, Outcome.Result.SENT, null);
+        }
+        if (status == 404 || status == 410) {
+            return new Result(due, Outcome.Result.REFUSED, GONE);
+        }
+        // 400 malformed, 403 key mismatch, 413 too large: trying again would not help
+        boolean hopeless = status == 400 || status == 403 || status == 413;
+        return new Result(due, hopeless ? Outcome.Result.REFUSED : Outcome.Result.RETRY, "HTTP " + status);
+    }
+
+    private HttpRequest request(Due due, String endpoint) {
+        DeliveryMessages.Rendered rendered = messages.of(due);
+        Subscriptions.PushKeys keys = Subscriptions.PushKeys.parse(protection.open(due.secretSealed(), Subscriptions.PUSH_KEYS_CONTEXT));
+        URI uri = URI.create(endpoint);
+        String origin = uri.getScheme() + "://" + uri.getRawAuthority();
+        return HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/octet-stream")
+                .header("Content-Encoding", "aes128gcm")
+                .header("TTL", Long.toString((rendered.urgent() ? ALERT_TTL : NOTICE_TTL).toSeconds()))
+                .header("Urgency", rendered.urgent() ? "high" : "normal")
+                .header("Authorization", identity.authorization(origin))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(encrypted(notification(rendered, due), keys)))
+                .build();
+    }
+
+    /** What the service worker shows: the kind or category, the headline, and where a tap leads. */
+    private byte[] notification(DeliveryMessages.Rendered rendered, Due due) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("title", rendered.label());
+        shown.put("body", cut(rendered.headline()));
+        shown.put("lang", rendered.lang());
+        shown.put("url", rendered.url());
+        shown.put("tag", due.key().itemId().toString());
+        shown.put("urgent", rendered.urgent());
+        return json.writeValueAsString(shown).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] encrypted(byte[] plaintext, Subscriptions.PushKeys keys) {
+        try {
+            return new WebPushHybridEncrypt.Builder()
+                    .withAuthSecret(Base64.getUrlDecoder().decode(keys.auth()))
+                    .withRecipientPublicKey(Base64.getUrlDecoder().decode(keys.p256dh()))
+                    .build()
+                    .encrypt(plaintext, null);
+        } catch (GeneralSecurityException unusable) {
+            throw new IllegalArgumentException("the browser's push keys cannot be used", unusable);
+        }
+    }
+
+    private static String cut(String text) {
+        return text.codePointCount(0, text.length()) <= TEXT_LIMIT ? text
+                : text.substring(0, text.offsetByCodePoints(0, TEXT_LIMIT - 1)) + "…";
+    }
+}

@@ -1,0 +1,147 @@
+package org.machi.alerts.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Where an alert applies beyond whole districts, as CAP 1.2 writes it (WGS 84): a polygon, its
+ * points "latitude,longitude" separated by spaces with the first repeated last; and/or a circle
+ * "latitude,longitude radius" in kilometres. Either may be absent.
+ */
+public record AlertArea(String polygon, String circle) {
+
+    public static final AlertArea NONE = new AlertArea(null, null);
+
+    /** The longest polygon kept, in characters (about 190 points). */
+    public static final int POLYGON_LIMIT = 4000;
+    static final double MAX_RADIUS_KM = 100;
+    /** An area must lie this close to the city's centre: farther, latitude and longitude were likely swapped. */
+    static final double MAX_DISTANCE_FROM_CITY_KM = 100;
+    private static final double EARTH_RADIUS_KM = 6371.0;
+
+    public AlertArea {
+        polygon = blankToNull(polygon);
+        circle = blankToNull(circle);
+    }
+
+    /**
+     * Reads what an operator typed (line breaks and extra spaces allowed), checks it and returns it
+     * in CAP's form. Refused with {@code alert.rule.polygonInvalid}, {@code alert.rule.circleInvalid}
+     * or {@code alert.rule.areaFarAway}.
+     */
+    public static AlertArea parse(String polygon, String circle, double cityLatitude, double cityLongitude) {
+        String normalPolygon = null;
+        if (polygon != null && !polygon.isBlank()) {
+            List<double[]> points = points(polygon);
+            if (points == null || points.size() < 4 || !same(points.get(0), points.get(points.size() - 1))) {
+                throw new AlertRuleBroken("alert.rule.polygonInvalid");
+            }
+            normalPolygon = String.join(" ", points.stream().map(AlertArea::format).toList());
+            if (normalPolygon.length() > POLYGON_LIMIT) {
+                throw new AlertRuleBroken("alert.rule.polygonInvalid");
+            }
+            for (double[] point : points) {
+                if (distanceKm(point[0], point[1], cityLatitude, cityLongitude) > MAX_DISTANCE_FROM_CITY_KM) {
+                    throw new AlertRuleBroken("alert.rule.areaFarAway");
+                }
+            }
+        }
+        String normalCircle = null;
+        if (circle != null && !circle.isBlank()) {
+            String[] parts = circle.strip().split("\\s+");
+            List<double[]> centre = parts.length == 2 ? points(parts[0]) : null;
+            Double radius = parts.length == 2 ? number(parts[1]) : null;
+            if (centre == null || centre.size() != 1 || radius == null || !(radius > 0) || radius > MAX_RADIUS_KM) {
+                throw new AlertRuleBroken("alert.rule.circleInvalid");
+            }
+            if (distanceKm(centre.get(0)[0], centre.get(0)[1], cityLatitude, cityLongitude) > MAX_DISTANCE_FROM_CITY_KM) {
+                throw new AlertRuleBroken("alert.rule.areaFarAway");
+            }
+            normalCircle = format(centre.get(0)) + " " + trim(radius);
+        }
+        return new AlertArea(normalPolygon, normalCircle);
+    }
+
+    public boolean isEmpty() {
+        return polygon == null && circle == null;
+    }
+
+    /** Whether the place lies inside the polygon or the circle. */
+    public boolean contains(double latitude, double longitude) {
+        if (polygon != null && insidePolygon(points(polygon), latitude, longitude)) {
+            return true;
+        }
+        if (circle != null) {
+            String[] parts = circle.split(" ");
+            double[] centre = points(parts[0]).get(0);
+            return distanceKm(centre[0], centre[1], latitude, longitude) <= Double.parseDouble(parts[1]);
+        }
+        return false;
+    }
+
+    /** Ray casting on the plane of latitude and longitude: good enough for an area of a city. */
+    private static boolean insidePolygon(List<double[]> ring, double latitude, double longitude) {
+        boolean inside = false;
+        for (int i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+            double[] a = ring.get(i);
+            double[] b = ring.get(j);
+            if ((a[0] > latitude) != (b[0] > latitude)
+                    && longitude < (b[1] - a[1]) * (latitude - a[0]) / (b[0] - a[0]) + a[1]) {
+                inside = !inside;
+            }
+        }
+        return inside;
+    }
+
+    static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLon = Math.toRadians(lon2 - lon1);
+        double h = Math.pow(Math.sin(dLat / 2), 2)
+                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(dLon / 2), 2);
+        return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+    }
+
+    /** "lat,lon lat,lon …" as pairs, or null if any pair is unreadable or out of range. */
+    private static List<double[]> points(String text) {
+        List<double[]> points = new ArrayList<>();
+        for (String pair : text.strip().split("\\s+")) {
+            String[] parts = pair.split(",", -1);
+            if (parts.length != 2) {
+                return null;
+            }
+            Double latitude = number(parts[0]);
+            Double longitude = number(parts[1]);
+            if (latitude == null || longitude == null || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
+                return null;
+            }
+            points.add(new double[] {latitude, longitude});
+        }
+        return points;
+    }
+
+    private static Double number(String text) {
+        if (!text.matches("-?\\d{1,3}(\\.\\d{1,8})?")) {
+            return null;
+        }
+        return Double.parseDouble(text);
+    }
+
+    private static boolean same(double[] a, double[] b) {
+        return a[0] == b[0] && a[1] == b[1];
+    }
+
+    private static String format(double[] point) {
+        return trim(point[0]) + "," + trim(point[1]);
+    }
+
+    private static String trim(double value) {
+        String text = String.format(Locale.ROOT, "%.6f", value);
+        text = text.replaceAll("0+$", "");
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}
