@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,6 +16,7 @@ final class HttpSink implements AutoCloseable {
     private final HttpServer server;
     private final AtomicLong calls = new AtomicLong();
     private final Set<String> ids = ConcurrentHashMap.newKeySet();
+    private final ExecutorService executor = Executors.newFixedThreadPool(16);
 
     HttpSink() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1000);
@@ -28,7 +30,7 @@ final class HttpSink implements AutoCloseable {
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
-        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -48,5 +50,6 @@ final class HttpSink implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

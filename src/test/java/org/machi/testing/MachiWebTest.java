@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Import;
         "management.server.port=0",
         // every test signs in from 127.0.0.1; the per-account limit is what the throttle test checks
         "machi.identity.throttle.attempts-per-address=100000",
+        "machi.alerts.subscribe.requests-per-address=100000",
         "machi.data-dir=target/test-data/web",
         "spring.mail.host=127.0.0.1",
         "machi.base-url=http://machi.test",

@@ -2,6 +2,7 @@ package org.machi.alerts.delivery;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -21,6 +22,7 @@ import org.machi.shared.SiteLanguage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An alert or a notice as a subscriber receives it, in their language (with the usual fallback):
@@ -30,16 +32,20 @@ import org.springframework.stereotype.Component;
 @Component
 class DeliveryMessages {
 
+    private static final int NOTIFICATION_TEXT_LIMIT = 400;
+
     private final AlertStore alerts;
     private final NoticeStore notices;
     private final AlertTemplates templates;
     private final MessageSource messages;
     private final CityProfile city;
     private final String baseUrl;
+    private final JsonMapper json;
     private final LoadingCache<Key, Rendered> rendered;
 
     DeliveryMessages(AlertStore alerts, NoticeStore notices, AlertTemplates templates, MessageSource messages, CityProfile city,
-                     @Value("${machi.base-url}") String baseUrl) {
+                     JsonMapper json, @Value("${machi.base-url}") String baseUrl) {
+        this.json = json;
         this.alerts = alerts;
         this.notices = notices;
         this.templates = templates;
@@ -114,8 +120,8 @@ class DeliveryMessages {
             case UPDATE -> "alert.updated";
             case CANCEL -> "alert.cancelled";
         };
-        return new Rendered(subject, body.toString(), "alert.mail.footer", label, reading.text().headline(), url,
-                reading.language().htmlLang(), type, data, true);
+        return rendered(subject, body.toString(), "alert.mail.footer", label, reading.text().headline(), url,
+                reading.language().htmlLang(), type, data, true, alert.id());
     }
 
     private Rendered notice(UUID id, SiteLanguage language) {
@@ -149,8 +155,28 @@ class DeliveryMessages {
         data.put("published", notice.publishedAt().toString());
         data.put("link", notice.link());
         data.put("url", url);
-        return new Rendered(subject, body.toString(), "notice.mail.footer", label, reading.text().title(), url,
-                reading.language().htmlLang(), "notice.published", data, false);
+        return rendered(subject, body.toString(), "notice.mail.footer", label, reading.text().title(), url,
+                reading.language().htmlLang(), "notice.published", data, false, notice.id());
+    }
+
+    /** The parts that are the same for every recipient of a language are written to JSON here, once. */
+    private Rendered rendered(String subject, String mailText, String footerKey, String label, String headline, String url,
+                              String lang, String eventType, Map<String, Object> data, boolean urgent, UUID item) {
+        Map<String, Object> notification = new LinkedHashMap<>();
+        notification.put("title", label);
+        notification.put("body", cut(headline));
+        notification.put("lang", lang);
+        notification.put("url", url);
+        notification.put("tag", item.toString());
+        notification.put("urgent", urgent);
+        return new Rendered(subject, mailText, footerKey, url, lang, eventType, json.writeValueAsString(data),
+                json.writeValueAsString(notification).getBytes(StandardCharsets.UTF_8), urgent);
+    }
+
+    /** Push services take about 4 kB of payload; a notification's text is cut well before. */
+    private static String cut(String text) {
+        return text.codePointCount(0, text.length()) <= NOTIFICATION_TEXT_LIMIT ? text
+                : text.substring(0, text.offsetByCodePoints(0, NOTIFICATION_TEXT_LIMIT - 1)) + "…";
     }
 
     private static String capName(String name) {
@@ -163,15 +189,14 @@ class DeliveryMessages {
     /**
      * One item in one reader's language, ready to send.
      *
-     * @param footerKey  the message key of the mail's footer (how to stop receiving), with the link as {0}
-     * @param label      the kind or category, as a push notification's title
-     * @param headline   the headline or title, as a push notification's text
-     * @param lang       the BCP 47 language the text is in
-     * @param eventType  the webhook event's type
-     * @param data       the webhook event's data
-     * @param urgent     an emergency alert: pushed at high urgency
+     * @param footerKey    the message key of the mail's footer (how to stop receiving), with the link as {0}
+     * @param lang         the BCP 47 language the text is in
+     * @param eventType    the webhook event's type
+     * @param dataJson     the webhook event's data, as JSON
+     * @param notification what a push notification shows (kind or category, headline, link), as JSON
+     * @param urgent       an emergency alert: pushed at high urgency
      */
-    record Rendered(String subject, String mailText, String footerKey, String label, String headline, String url, String lang,
-                    String eventType, Map<String, Object> data, boolean urgent) {
+    record Rendered(String subject, String mailText, String footerKey, String url, String lang, String eventType, String dataJson,
+                    byte[] notification, boolean urgent) {
     }
 }

@@ -37,6 +37,12 @@ public class DeliveryRun {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryRun.class);
 
+    /**
+     * Within a batch, webhooks (a few concurrent calls, often to relays that reach many people) and
+     * pushes go before the batch's mail (one message after another over one connection).
+     */
+    private static final List<Channel> SENDING_ORDER = List.of(Channel.WEBHOOK, Channel.PUSH, Channel.EMAIL);
+
     private final Deliveries deliveries;
     /** False on a node that must not deliver (e.g. an administration node); another node does it. */
     private final boolean enabled;
@@ -130,7 +136,12 @@ public class DeliveryRun {
         Map<Channel, List<Due>> byChannel = new EnumMap<>(Channel.class);
         batch.forEach(due -> byChannel.computeIfAbsent(due.key().channel(), c -> new ArrayList<>()).add(due));
         List<Result> results = new ArrayList<>();
-        byChannel.forEach((channel, dues) -> results.addAll(channels.get(channel).send(dues)));
+        for (Channel channel : SENDING_ORDER) {
+            List<Due> dues = byChannel.get(channel);
+            if (dues != null) {
+                results.addAll(channels.get(channel).send(dues));
+            }
+        }
         deliveries.record(results);
         return batch.size();
     }

@@ -67,15 +67,22 @@ final class HttpCalls {
                 continue;
             }
             concurrent.acquireUninterruptibly();
-            calls.add(http.sendAsync(call, HttpResponse.BodyHandlers.discarding())
-                    .handle((response, failure) -> {
-                        concurrent.release();
-                        if (failure != null) {
-                            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                            return new Result(due, Outcome.Result.RETRY, cause.getClass().getSimpleName());
-                        }
-                        return judge.judge(due, response.statusCode());
-                    }));
+            CompletableFuture<HttpResponse<Void>> sent;
+            try {
+                sent = http.sendAsync(call, HttpResponse.BodyHandlers.discarding());
+            } catch (RuntimeException refusedAtOnce) {
+                concurrent.release(); // a permit lost here would be lost for good
+                calls.add(CompletableFuture.completedFuture(new Result(due, Outcome.Result.RETRY, refusedAtOnce.getClass().getSimpleName())));
+                continue;
+            }
+            calls.add(sent.handle((response, failure) -> {
+                concurrent.release();
+                if (failure != null) {
+                    Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                    return new Result(due, Outcome.Result.RETRY, cause.getClass().getSimpleName());
+                }
+                return judge.judge(due, response.statusCode());
+            }));
         }
         return calls.stream().map(CompletableFuture::join).toList();
     }

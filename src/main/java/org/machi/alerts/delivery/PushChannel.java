@@ -3,13 +3,10 @@ package org.machi.alerts.delivery;
 import com.google.crypto.tink.apps.webpush.WebPushHybridEncrypt;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.machi.alerts.delivery.Deliveries.Due;
 import org.machi.alerts.delivery.Deliveries.Result;
 import org.machi.alerts.subscriptions.Subscriptions;
@@ -19,7 +16,6 @@ import org.machi.shared.OutgoingMail.Outcome;
 import org.machi.shared.PushIdentity;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Alerts and notices as Web Push notifications (RFC 8030) to the browsers that asked for them: the
@@ -32,8 +28,6 @@ class PushChannel implements DeliveryChannel {
 
     /** The reason recorded when the push service no longer knows the subscription. */
     static final String GONE = "subscription gone";
-    /** Push services take about 4 kB; the text is cut well before. */
-    private static final int TEXT_LIMIT = 400;
     private static final Duration ALERT_TTL = Duration.ofHours(12);
     private static final Duration NOTICE_TTL = Duration.ofDays(1);
 
@@ -41,16 +35,14 @@ class PushChannel implements DeliveryChannel {
     private final DeliveryMessages messages;
     private final DataProtection protection;
     private final PushIdentity identity;
-    private final JsonMapper json;
 
-    PushChannel(DeliveryMessages messages, WebhookAddresses addresses, DataProtection protection, PushIdentity identity, JsonMapper json,
+    PushChannel(DeliveryMessages messages, WebhookAddresses addresses, DataProtection protection, PushIdentity identity,
                 @Value("${machi.alerts.delivery.pushes-per-second:5000}") int perSecond,
                 @Value("${machi.alerts.delivery.push-concurrency:64}") int concurrency) {
         this.calls = new HttpCalls(addresses, perSecond, concurrency);
         this.messages = messages;
         this.protection = protection;
         this.identity = identity;
-        this.json = json;
     }
 
     @Override
@@ -88,20 +80,8 @@ class PushChannel implements DeliveryChannel {
                 .header("TTL", Long.toString((rendered.urgent() ? ALERT_TTL : NOTICE_TTL).toSeconds()))
                 .header("Urgency", rendered.urgent() ? "high" : "normal")
                 .header("Authorization", identity.authorization(origin))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(encrypted(notification(rendered, due), keys)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(encrypted(rendered.notification(), keys)))
                 .build();
-    }
-
-    /** What the service worker shows: the kind or category, the headline, and where a tap leads. */
-    private byte[] notification(DeliveryMessages.Rendered rendered, Due due) {
-        Map<String, Object> shown = new LinkedHashMap<>();
-        shown.put("title", rendered.label());
-        shown.put("body", cut(rendered.headline()));
-        shown.put("lang", rendered.lang());
-        shown.put("url", rendered.url());
-        shown.put("tag", due.key().itemId().toString());
-        shown.put("urgent", rendered.urgent());
-        return json.writeValueAsString(shown).getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] encrypted(byte[] plaintext, Subscriptions.PushKeys keys) {
@@ -114,10 +94,5 @@ class PushChannel implements DeliveryChannel {
         } catch (GeneralSecurityException unusable) {
             throw new IllegalArgumentException("the browser's push keys cannot be used", unusable);
         }
-    }
-
-    private static String cut(String text) {
-        return text.codePointCount(0, text.length()) <= TEXT_LIMIT ? text
-                : text.substring(0, text.offsetByCodePoints(0, TEXT_LIMIT - 1)) + "…";
     }
 }

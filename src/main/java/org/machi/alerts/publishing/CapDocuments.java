@@ -1,8 +1,11 @@
 package org.machi.alerts.publishing;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.machi.alerts.cap.CapWriter;
 import org.machi.alerts.domain.Alert;
 import org.machi.shared.CityProfile;
@@ -23,6 +26,7 @@ public class CapDocuments {
     private final MessageSource messages;
     private final String baseUrl;
     private final String sender;
+    private final Cache<UUID, String> written = Caffeine.newBuilder().maximumSize(1_000).build();
 
     CapDocuments(AlertStore store, CityProfile city, MessageSource messages, @Value("${machi.base-url}") String baseUrl) {
         this.store = store;
@@ -32,7 +36,18 @@ public class CapDocuments {
         this.sender = URI.create(this.baseUrl).getHost();
     }
 
+    /**
+     * The alert's CAP document. Once published, an alert's CAP never changes (an update or cancel is
+     * a message of its own), so it is written once and kept.
+     */
     public String xml(Alert alert) {
+        if (alert.publishedAt() == null) {
+            return write(alert);
+        }
+        return written.get(alert.id(), id -> write(alert));
+    }
+
+    private String write(Alert alert) {
         Alert referenced = alert.refersTo() == null ? null : store.find(alert.refersTo()).orElseThrow();
         return CapWriter.write(alert.toCap(sender, city.timeZone(), city.name(SiteLanguage.JA), areas(), referenced, pageUrl(alert),
                 language -> messages.getMessage("alert.area.drawn", null,

@@ -13,6 +13,7 @@ import org.machi.alerts.publishing.ArchiveFilter;
 import org.machi.alerts.publishing.AtomFeed;
 import org.machi.alerts.publishing.CapDocuments;
 import org.machi.alerts.publishing.InForceAlerts;
+import org.machi.alerts.publishing.PublishedAlerts;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,12 +34,15 @@ class AlertFeedsController {
     private static final int FEED_SIZE = 50;
 
     private final AlertStore store;
+    private final PublishedAlerts published;
     private final InForceAlerts inForce;
     private final CapDocuments cap;
     private final AtomFeed atom;
     private final Clock clock;
 
-    AlertFeedsController(AlertStore store, InForceAlerts inForce, CapDocuments cap, AtomFeed atom, Clock clock) {
+    AlertFeedsController(AlertStore store, PublishedAlerts published, InForceAlerts inForce, CapDocuments cap, AtomFeed atom,
+                         Clock clock) {
+        this.published = published;
         this.store = store;
         this.inForce = inForce;
         this.cap = cap;
@@ -48,7 +52,7 @@ class AlertFeedsController {
 
     @GetMapping("/alerts/{id}/cap.xml")
     ResponseEntity<String> cap(@PathVariable String id) {
-        Alert alert = PublicAlertsController.published(id, store);
+        Alert alert = PublicAlertsController.published(id, published);
         return ResponseEntity.ok().contentType(CAP).cacheControl(SHORT).body(cap.xml(alert));
     }
 
@@ -66,7 +70,7 @@ class AlertFeedsController {
 
     @GetMapping("/api/alerts/{id}")
     ResponseEntity<AlertJson> one(@PathVariable String id) {
-        return ResponseEntity.ok().cacheControl(SHORT).body(json(PublicAlertsController.published(id, store)));
+        return ResponseEntity.ok().cacheControl(SHORT).body(json(PublicAlertsController.published(id, published)));
     }
 
     private AlertJson json(Alert alert) {

@@ -13,6 +13,7 @@ import org.machi.alerts.publishing.AlertStore;
 import org.machi.alerts.publishing.AlertTemplates;
 import org.machi.alerts.publishing.ArchiveFilter;
 import org.machi.alerts.publishing.InForceAlerts;
+import org.machi.alerts.publishing.PublishedAlerts;
 import org.machi.alerts.publishing.Reading;
 import org.machi.shared.CityProfile;
 import org.machi.shared.SiteLanguage;
@@ -29,12 +30,15 @@ import org.springframework.web.server.ResponseStatusException;
 class PublicAlertsController {
 
     private final AlertStore store;
+    private final PublishedAlerts published;
     private final InForceAlerts inForce;
     private final AlertTemplates templates;
     private final CityProfile city;
     private final Clock clock;
 
-    PublicAlertsController(AlertStore store, InForceAlerts inForce, AlertTemplates templates, CityProfile city, Clock clock) {
+    PublicAlertsController(AlertStore store, PublishedAlerts published, InForceAlerts inForce, AlertTemplates templates,
+                           CityProfile city, Clock clock) {
+        this.published = published;
         this.clock = clock;
         this.store = store;
         this.inForce = inForce;
@@ -76,10 +80,9 @@ class PublicAlertsController {
     @GetMapping("/alerts/{id}")
     String alert(@PathVariable String id, Locale locale, Model model) {
         SiteLanguage language = SiteLanguage.of(locale);
-        Alert alert = published(id, store);
+        Alert alert = published(id, published);
         model.addAttribute("entry", AlertEntry.of(alert, language, templates));
-        model.addAttribute("history", entries(store.history(alert).stream()
-                .filter(a -> a.publishedAt() != null).toList(), language));
+        model.addAttribute("history", entries(published.history(alert), language));
         model.addAttribute("inForce", alert.inForce(clock.instant()));
         return "alerts/alert";
     }
@@ -89,10 +92,9 @@ class PublicAlertsController {
     }
 
     /** A published alert by its id; drafts and unknown ids are not found. */
-    static Alert published(String id, AlertStore store) {
+    static Alert published(String id, PublishedAlerts published) {
         try {
-            return store.find(UUID.fromString(id)).filter(a -> a.publishedAt() != null)
-                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+            return published.find(UUID.fromString(id)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         } catch (IllegalArgumentException notAnId) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }

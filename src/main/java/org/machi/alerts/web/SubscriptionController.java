@@ -1,5 +1,7 @@
 package org.machi.alerts.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,10 +45,12 @@ class SubscriptionController {
     private final AlertTemplates templates;
     private final MessageSource messages;
     private final PushIdentity push;
+    private final SubscriptionLimits limits;
 
     SubscriptionController(Subscriptions subscriptions, UnsubscribeLinks unsubscribe, WebhookAddresses webhooks, CityProfile city,
-                           AlertTemplates templates, MessageSource messages, PushIdentity push) {
+                           AlertTemplates templates, MessageSource messages, PushIdentity push, SubscriptionLimits limits) {
         this.push = push;
+        this.limits = limits;
         this.templates = templates;
         this.messages = messages;
         this.subscriptions = subscriptions;
@@ -64,7 +68,8 @@ class SubscriptionController {
     String request(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String language,
                    @RequestParam(required = false) String wholeCity, @RequestParam(required = false) List<String> district,
                    @RequestParam(required = false) List<String> category,
-                   @RequestParam(required = false) String byEmail, @RequestParam(defaultValue = "") String webhookUrl, Model model) {
+                   @RequestParam(required = false) String byEmail, @RequestParam(defaultValue = "") String webhookUrl,
+                   HttpServletRequest http, HttpServletResponse response, Model model) {
         List<AlertForm.Problem> problems = new ArrayList<>();
         String address = email.strip();
         if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
@@ -77,6 +82,10 @@ class SubscriptionController {
         }
         if (!webhook.isEmpty()) {
             webhooks.problem(webhook).ifPresent(key -> problems.add(new AlertForm.Problem("webhookUrl", key)));
+        }
+        if (problems.isEmpty() && !(limits.allowClient(http.getRemoteAddr()) && limits.allowMail(address))) {
+            problems.add(new AlertForm.Problem("email", "subscribe.tooMany"));
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         }
         if (!problems.isEmpty()) {
             return form(model, email, language, choices.wholeCity(), choices.districts(), choices.categoryNames(), byEmail != null,
@@ -97,7 +106,12 @@ class SubscriptionController {
      * owner first. Problems come back translated, each naming its field.
      */
     @PostMapping(path = "/alerts/push", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> subscribeBrowser(@RequestBody BrowserSubscription browser, Locale locale) {
+    ResponseEntity<Map<String, Object>> subscribeBrowser(@RequestBody BrowserSubscription browser, HttpServletRequest http,
+                                                         Locale locale) {
+        if (!limits.allowClient(http.getRemoteAddr())) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).body(Map.of("problems",
+                    List.of(Map.of("field", "push", "message", messages.getMessage("subscribe.tooMany", null, locale)))));
+        }
         List<AlertForm.Problem> problems = new ArrayList<>();
         Choices choices = Choices.read(browser.language(), Boolean.TRUE.equals(browser.wholeCity()), browser.districts(),
                 browser.categories(), city, problems);

@@ -1,19 +1,30 @@
 package org.machi.shared.mail;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -25,25 +36,33 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 
 @Service
 class MailSending implements OutgoingMail {
 
+    private static final String CHARSET = "UTF-8";
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     private final JavaMailSender smtp;
     private final Path mailDirectory;
-    private final String from;
     private final Clock clock;
+    private final Session session;
+    private final InternetAddress fromAddress;
+    private final LoadingCache<String, String> encodedSubjects =
+            Caffeine.newBuilder().maximumSize(500).build(MailSending::encodeSubject);
 
     MailSending(ObjectProvider<JavaMailSender> smtp, @Value("${machi.data-dir}") Path dataDir,
                 @Value("${machi.mail.from}") String from, Clock clock) {
         this.smtp = smtp.getIfAvailable();
         this.mailDirectory = dataDir.resolve("mail");
-        this.from = from;
         this.clock = clock;
+        this.session = this.smtp instanceof JavaMailSenderImpl impl ? impl.getSession() : Session.getInstance(new Properties());
+        try {
+            this.fromAddress = address(from);
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("machi.mail.from is not one address", e);
+        }
     }
 
     @Override
@@ -106,33 +125,114 @@ class MailSending implements OutgoingMail {
         return text.length() > 200 ? text.substring(0, 200) : text;
     }
 
+    /**
+     * The message, set up directly rather than through Spring's MimeMessageHelper: the helper makes a
+     * new MIME type map for every message (a scan of the class path), which cost more than the rest
+     * of sending. The subject is encoded once per distinct subject, and the text is encoded here and
+     * written as it is (JavaMail's MimeUtility looks its stream provider up on the class path at every
+     * call, several times per message).
+     */
     private MimeMessage build(Mail mail) {
-        Session session = smtp instanceof JavaMailSenderImpl impl ? impl.getSession() : Session.getInstance(new Properties());
-        MimeMessage message = new StableIdMessage(session, mail.messageId());
         try {
-            var helper = new MimeMessageHelper(message, false, "UTF-8");
-            helper.setFrom(from);
-            helper.setTo(mail.to());
-            helper.setSubject(mail.subject());
-            helper.setText(mail.text(), false);
+            String subject = encodedSubjects.get(mail.subject());
+            MimeMessage message = new PreparedMessage(session, mail.messageId(), mail.subject(), mail.text());
+            message.setFrom(fromAddress);
+            message.setRecipient(Message.RecipientType.TO, address(mail.to()));
+            message.setHeader("Subject", subject);
             for (var header : mail.headers().entrySet()) {
                 message.setHeader(header.getKey(), header.getValue());
             }
             message.setSentDate(java.util.Date.from(clock.instant()));
+            return message;
         } catch (MessagingException e) {
             throw new MailSendException("could not build a message", e);
         }
-        return message;
     }
 
-    /** Keeps a given Message-ID instead of the fresh one JavaMail writes when the message is saved. */
-    private static final class StableIdMessage extends MimeMessage {
+    /** One address, as MimeMessageHelper takes it: exactly one, its display name in UTF-8. */
+    private static InternetAddress address(String text) throws AddressException {
+        InternetAddress[] parsed = InternetAddress.parse(text);
+        if (parsed.length != 1) {
+            throw new AddressException("not exactly one address");
+        }
+        InternetAddress raw = parsed[0];
+        if (raw.getPersonal() == null) {
+            return raw;
+        }
+        try {
+            return new InternetAddress(raw.getAddress(), raw.getPersonal(), CHARSET);
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException("UTF-8 is part of every Java runtime", e);
+        }
+    }
+
+    private static String encodeSubject(String subject) {
+        try {
+            return MimeUtility.fold(9, MimeUtility.encodeText(subject, CHARSET, null));
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException("UTF-8 is part of every Java runtime", e);
+        }
+    }
+
+    /**
+     * A plain-text message in UTF-8 whose body is encoded once, when it is made: 7bit if it is short-lined
+     * ASCII, base64 otherwise. It keeps a given Message-ID instead of the fresh one JavaMail writes when
+     * the message is saved, and answers the subject it was given without decoding the header again.
+     * Read back (getContent), it is an ordinary message.
+     */
+    static final class PreparedMessage extends MimeMessage {
+
+        private static final byte[] CRLF = {'\r', '\n'};
 
         private final String messageId;
+        private final String subject;
 
-        StableIdMessage(Session session, String messageId) {
+        PreparedMessage(Session session, String messageId, String subject, String text) throws MessagingException {
             super(session);
             this.messageId = messageId;
+            this.subject = subject;
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            boolean sevenBit = sevenBit(bytes);
+            this.content = sevenBit ? bytes : base64(bytes);
+            setHeader("Content-Type", "text/plain; charset=" + CHARSET);
+            setHeader("Content-Transfer-Encoding", sevenBit ? "7bit" : "base64");
+        }
+
+        /** ASCII without NUL, in lines of at most 998 bytes (RFC 5322). */
+        static boolean sevenBit(byte[] bytes) {
+            int line = 0;
+            for (byte b : bytes) {
+                if (b <= 0) {
+                    return false;
+                }
+                line = b == '\n' || b == '\r' ? 0 : line + 1;
+                if (line > 998) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static byte[] base64(byte[] bytes) {
+            byte[] encoded = Base64.getMimeEncoder().encode(bytes);
+            byte[] withEnd = Arrays.copyOf(encoded, encoded.length + 2);
+            withEnd[encoded.length] = '\r';
+            withEnd[encoded.length + 1] = '\n';
+            return withEnd;
+        }
+
+        /** The headers the content needs are set already; what saving adds is the version, date and id. */
+        @Override
+        protected void updateHeaders() throws MessagingException {
+            if (dh != null) { // content set or read through JavaMail since: its way
+                super.updateHeaders();
+                return;
+            }
+            setHeader("MIME-Version", "1.0");
+            if (getHeader("Date") == null) {
+                setSentDate(new java.util.Date());
+            }
+            updateMessageID();
         }
 
         @Override
@@ -142,6 +242,32 @@ class MailSending implements OutgoingMail {
             } else {
                 setHeader("Message-ID", messageId);
             }
+        }
+
+        /** The subject as given (SMTPTransport asks for it with every message; decoding it looks the stream provider up). */
+        @Override
+        public String getSubject() throws MessagingException {
+            return subject;
+        }
+
+        /** The header lines (encoded already, so ASCII) and the encoded body, as they are. */
+        @Override
+        public void writeTo(OutputStream out, String[] ignoreList) throws IOException, MessagingException {
+            if (!saved) {
+                saveChanges();
+            }
+            if (dh != null) { // content set or read through JavaMail since: its way
+                super.writeTo(out, ignoreList);
+                return;
+            }
+            Enumeration<String> lines = getNonMatchingHeaderLines(ignoreList);
+            while (lines.hasMoreElements()) {
+                out.write(lines.nextElement().getBytes(StandardCharsets.ISO_8859_1));
+                out.write(CRLF);
+            }
+            out.write(CRLF);
+            out.write(content);
+            out.flush();
         }
     }
 

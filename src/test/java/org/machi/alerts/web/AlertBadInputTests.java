@@ -151,6 +151,21 @@ class AlertBadInputTests {
     }
 
     @Test
+    void noOneCanFloodAMailboxWithConfirmationMails() throws Exception {
+        String target = "victim-" + UUID.randomUUID().toString().substring(0, 8) + "@example.jp";
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(post("/alerts/subscribe").with(csrf()).param("email", i == 1 ? target.toUpperCase() : target)
+                    .param("language", "ja").param("district", "ogino").param("byEmail", "on")).andExpect(status().isOk());
+        }
+        int before = jdbc.sql("SELECT COUNT(*) FROM alerts.subscription").query(Integer.class).single();
+        Document refused = page(mvc.perform(post("/alerts/subscribe").with(csrf()).param("email", target).param("language", "ja")
+                .param("district", "ogino").param("byEmail", "on")).andExpect(status().isTooManyRequests()).andReturn());
+        assertThat(refused.select(".error-summary a").eachAttr("href")).containsExactly("#email");
+        assertThat(refused.select(".error-summary a").text()).isNotBlank().doesNotContain("??");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM alerts.subscription").query(Integer.class).single()).isEqualTo(before);
+    }
+
+    @Test
     void badLinksAndSearchesAreAnsweredCalmly() throws Exception {
         mvc.perform(get("/alerts/not-an-id")).andExpect(status().isNotFound());
         mvc.perform(get("/alerts/" + UUID.randomUUID() + "/cap.xml")).andExpect(status().isNotFound());
