@@ -4,10 +4,12 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import org.awaitility.Awaitility;
 
 /**
  * A local HTTP server standing in for a browser vendor's push service (RFC 8030): it records every
@@ -56,12 +58,10 @@ public final class PushService implements AutoCloseable {
         return origin() + (gone ? "/gone/" : "/push/") + java.util.UUID.randomUUID();
     }
 
-    /** Pushes to this endpoint, waiting up to ten seconds for at least {@code count}. */
-    public List<Push> await(String endpoint, int count) throws InterruptedException {
+    /** Pushes to this endpoint, waiting up to ten seconds for at least {@code count}; fewer is a failure. */
+    public List<Push> await(String endpoint, int count) {
         String path = endpoint.substring(origin().length());
-        for (int i = 0; i < 100 && received(path).size() < count; i++) {
-            Thread.sleep(100);
-        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> received(path).size() >= count);
         return received(path);
     }
 

@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 
 /** A local HTTP server standing in for a subscriber's webhook endpoint; it records every call. */
 public final class WebhookReceiver implements AutoCloseable {
@@ -47,11 +49,9 @@ public final class WebhookReceiver implements AutoCloseable {
         return List.copyOf(calls);
     }
 
-    /** Waits up to ten seconds for at least this many calls. */
-    public List<Call> await(int count) throws InterruptedException {
-        for (int i = 0; i < 100 && calls.size() < count; i++) {
-            Thread.sleep(100);
-        }
+    /** Waits up to ten seconds for at least this many calls; fewer is a failure. */
+    public List<Call> await(int count) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> calls.size() >= count);
         return calls();
     }
 

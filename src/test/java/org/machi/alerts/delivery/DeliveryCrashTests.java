@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.machi.alerts.WebhookReceiver;
 import org.machi.alerts.cap.CapMessage;
@@ -117,7 +118,9 @@ class DeliveryCrashTests extends OnPostgres {
             DeliveryRun restarted = new DeliveryRun(deliveries, channels, true, BATCH, Duration.ofSeconds(2), 1);
             restarted.drain();
             assertThat(count(alert, "PENDING")).as("a live claim is respected until it lapses").isEqualTo(claimedByTheDead);
-            Thread.sleep(2_100);
+            Awaitility.await("the dead worker's claim lapses").atMost(Duration.ofSeconds(10))
+                    .until(() -> jdbc.sql("SELECT COUNT(*) FROM alerts.delivery WHERE item_id = ? AND claimed_until >= ?")
+                            .params(alert.id(), Timestamp.from(Instant.now())).query(Integer.class).single() == 0);
             restarted.drain();
 
             assertThat(count(alert, "SENT")).as("every delivery on record, once").isEqualTo(2 * recipients);

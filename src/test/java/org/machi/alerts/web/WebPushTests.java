@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.machi.alerts.PushService;
 import org.machi.alerts.cap.CapMessage;
@@ -233,11 +234,9 @@ class WebPushTests {
                 .query(Integer.class).single();
     }
 
-    private void waitUntilGone(String endpoint) throws InterruptedException {
-        for (int i = 0; i < 100 && subscriptions(endpoint) > 0; i++) {
-            Thread.sleep(100);
-        }
-        assertThat(subscriptions(endpoint)).as("a subscription the push service forgot is forgotten").isZero();
+    private void waitUntilGone(String endpoint) {
+        Awaitility.await("a subscription the push service forgot is forgotten").atMost(Duration.ofSeconds(10))
+                .until(() -> subscriptions(endpoint) == 0);
     }
 
     private static void copy(BigInteger value, byte[] into, int offset) {
