@@ -82,7 +82,7 @@ public final class AlertFanOutBench {
                             Map.entry("machi.alerts.delivery.mail-per-second", "100000"),
                             Map.entry("machi.alerts.delivery.webhooks-per-second", "100000"),
                             Map.entry("machi.alerts.delivery.batch-size", option(args, "--batch", "500")),
-                            Map.entry("machi.alerts.delivery.workers", option(args, "--workers", "4")),
+                            Map.entry("machi.alerts.delivery.workers", option(args, "--workers", PROCESSORS)),
                             Map.entry("logging.level.root", "warn"));
             // as command-line arguments, so that they win over the postgres profile's defaults
             ConfigurableApplicationContext app = new SpringApplicationBuilder(MachiApplication.class)
@@ -130,7 +130,7 @@ public final class AlertFanOutBench {
                         "",
                         "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, PostgreSQL, Java " + Runtime.version(),
                         "Subscribers: %,d, all by mail; %,d also by webhook; one alert for all districts".formatted(subscribers, webhooks),
-                        "Workers: %s, batch %s".formatted(option(args, "--workers", "4"), option(args, "--batch", "500")),
+                        "Workers: %s, batch %s".formatted(option(args, "--workers", PROCESSORS), option(args, "--batch", "500")),
                         "Before the fan-out the server answered %d reads of an earlier alert's page and CAP (warm-up).".formatted(WARM_UP_READS),
                         "",
                         "| | result |",
@@ -161,6 +161,8 @@ public final class AlertFanOutBench {
     }
 
     private static final int WARM_UP_READS = 500;
+    /** The application's default number of delivery workers. */
+    private static final String PROCESSORS = Integer.toString(Runtime.getRuntime().availableProcessors());
 
     private static void warmUp(int port, UUID alert, int reads) {
         Latencies reader = new Latencies(port, alert);

@@ -60,14 +60,16 @@ public class DeliveryRun {
                 @Value("${machi.alerts.delivery.enabled:true}") boolean enabled,
                 @Value("${machi.alerts.delivery.batch-size:200}") int batchSize,
                 @Value("${machi.alerts.delivery.lease:2m}") Duration lease,
-                @Value("${machi.alerts.delivery.workers:4}") int workers) {
+                @Value("${machi.alerts.delivery.workers:0}") int workers) {
         this.deliveries = deliveries;
         this.enabled = enabled;
         channels.forEach(channel -> this.channels.put(channel.channel(), channel));
         this.batchSize = batchSize;
         this.lease = lease;
-        this.workers = workers;
-        this.pool = Executors.newFixedThreadPool(workers, daemon("alert-delivery-worker"));
+        // Delivery is CPU-bound: more workers than processors add no throughput, but take CPU time
+        // from the pages residents are reading meanwhile (measured in bench/alerts-fanout).
+        this.workers = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+        this.pool = Executors.newFixedThreadPool(this.workers, daemon("alert-delivery-worker"));
     }
 
     private static ThreadFactory daemon(String name) {
