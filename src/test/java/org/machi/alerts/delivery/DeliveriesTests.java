@@ -99,6 +99,12 @@ class DeliveriesTests {
         return desk.approve(draft.id(), "test:approver").id();
     }
 
+    /**
+     * Far beyond any time the shared test clock reaches, whatever other tests advanced it by: the
+     * background worker must never claim these rows while the test writes their outcome itself.
+     */
+    private static final Timestamp NEVER_DUE = Timestamp.from(Instant.parse("2999-01-01T00:00:00Z"));
+
     /** A subscriber whose deliveries are written by the test, never due for the background worker. */
     private UUID subscriber() {
         UUID id = UUID.randomUUID();
@@ -112,7 +118,7 @@ class DeliveriesTests {
         jdbc.sql("INSERT INTO alerts.delivery (item_kind, item_id, subscription_id, channel, priority, state, attempts, next_attempt_at) "
                         + "SELECT 'ALERT', ?, ?, ?, 0, 'PENDING', ?, ? WHERE NOT EXISTS (SELECT 1 FROM alerts.delivery WHERE item_id = ? "
                         + "AND subscription_id = ? AND channel = ?)")
-                .params(alert, subscriber, channel.name(), attempts, Timestamp.from(Instant.now().plus(Duration.ofDays(1))),
+                .params(alert, subscriber, channel.name(), attempts, NEVER_DUE,
                         alert, subscriber, channel.name())
                 .update();
         return new Deliveries.Due(new Deliveries.Key(alert, subscriber, channel), Deliveries.Item.ALERT, attempts, "ja", "sealed", null);
