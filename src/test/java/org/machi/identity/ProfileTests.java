@@ -118,6 +118,19 @@ class ProfileTests {
                         .with(authentication(MachiUserTestSupport.signedIn(resident, false))).with(csrf()))
                 .andExpect(status().isOk()).andReturn());
         assertThat(page.select("#birthDate-error").text()).contains("1985-04-01");
+        for (String outOfRange : new String[] {"+999999999-12-31", "-0001-01-01", "10000-01-01"}) {
+            Document refused = page(mvc.perform(valid(post("/account/profile"), "birthDate", outOfRange)
+                            .with(authentication(MachiUserTestSupport.signedIn(resident, false))).with(csrf()))
+                    .andExpect(status().isOk()).andReturn());
+            assertThat(refused.select("#birthDate-error").text()).as(outOfRange).contains("1985-04-01");
+        }
+        Document tooEarly = page(mvc.perform(valid(post("/account/profile"), "birthDate", "1850-01-01")
+                        .with(authentication(MachiUserTestSupport.signedIn(resident, false))).with(csrf()))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(tooEarly.select("#birthDate-error").text()).as("before the Japanese calendar the account page shows")
+                .contains("1900");
+        mvc.perform(get("/account").with(authentication(MachiUserTestSupport.signedIn(resident, false))))
+                .andExpect(status().isOk());
     }
 
     @Test

@@ -35,6 +35,13 @@ public class Deliveries {
     /** Tries per delivery before it is given up as failed. */
     static final int MAX_ATTEMPTS = 8;
 
+    /**
+     * The reason recorded when a push service or a webhook's receiver says the endpoint is gone for
+     * good. Reasons are codes (this one, "address-disabled", "HTTP 503", an exception's name) that
+     * the staff pages explain in their language.
+     */
+    static final String GONE = "endpoint-gone";
+
     /** Queued deliveries from which a publication refreshes the table's statistics. */
     static final int ANALYZE_FROM = 10_000;
 
@@ -168,6 +175,17 @@ public class Deliveries {
         });
     }
 
+    /** Extends this worker's claim on these deliveries while it is still sending them. */
+    void renew(String worker, List<Key> keys, Duration lease) {
+        Timestamp until = Timestamp.from(now().plus(lease));
+        forEachGroup(keys, (where, args) -> {
+            List<Object> all = new ArrayList<>(List.of(until, worker));
+            all.addAll(args);
+            jdbc.sql("UPDATE alerts.delivery SET claimed_until = ? WHERE claimed_by = ? AND state = 'PENDING' AND " + where)
+                    .params(all).update();
+        });
+    }
+
     /** Writes what became of a batch in one go. */
     void record(List<Result> results) {
         Instant now = now();
@@ -205,19 +223,23 @@ public class Deliveries {
                 .filter(r -> r.outcome() == OutgoingMail.Outcome.Result.REFUSED && r.due().key().channel() == Channel.EMAIL)
                 .forEach(r -> countHardBounce(r.due().key().subscriptionId()));
         results.stream()
-                .filter(r -> r.due().key().channel() == Channel.PUSH && PushChannel.GONE.equals(r.reason()))
-                .forEach(r -> forgetPushEndpoint(r.due().key().subscriptionId()));
+                .filter(r -> r.due().key().channel() != Channel.EMAIL && GONE.equals(r.reason()))
+                .forEach(r -> forgetEndpoint(r.due().key().subscriptionId(), r.due().key().channel()));
     }
 
     /**
-     * The push service said the browser's subscription is gone (404 or 410, RFC 8030): the endpoint
-     * is forgotten, and a subscription left with no way to reach anyone is deleted.
+     * The push service or the webhook's receiver said the endpoint is gone for good (HTTP 410, or
+     * 404 from a push service: RFC 8030, Standard Webhooks): that channel is forgotten, and a
+     * subscription left with no way to reach anyone is deleted.
      */
-    private void forgetPushEndpoint(UUID subscription) {
-        jdbc.sql("UPDATE alerts.subscription SET push_endpoint_hash = NULL, push_endpoint_sealed = NULL, push_keys_sealed = NULL "
-                + "WHERE id = ?").param(subscription).update();
-        jdbc.sql("DELETE FROM alerts.subscription WHERE id = ? AND email_sealed IS NULL AND webhook_url_sealed IS NULL")
+    private void forgetEndpoint(UUID subscription, Channel channel) {
+        jdbc.sql(channel == Channel.PUSH
+                        ? "UPDATE alerts.subscription SET push_endpoint_hash = NULL, push_endpoint_sealed = NULL, push_keys_sealed = NULL "
+                                + "WHERE id = ?"
+                        : "UPDATE alerts.subscription SET webhook_url_sealed = NULL, webhook_secret_sealed = NULL WHERE id = ?")
                 .param(subscription).update();
+        jdbc.sql("DELETE FROM alerts.subscription WHERE id = ? AND NOT (by_email AND email_sealed IS NOT NULL) "
+                + "AND webhook_url_sealed IS NULL AND push_endpoint_sealed IS NULL").param(subscription).update();
     }
 
     /** An address the mail server refused for good, again and again, is not written to any more. */
@@ -226,7 +248,7 @@ public class Deliveries {
         int disabled = jdbc.sql("UPDATE alerts.subscription SET status = 'DISABLED' WHERE id = ? AND hard_bounces >= ?")
                 .params(subscription, HARD_BOUNCE_LIMIT).update();
         if (disabled > 0) {
-            jdbc.sql("UPDATE alerts.delivery SET state = 'FAILED', last_error = 'address disabled after repeated bounces' "
+            jdbc.sql("UPDATE alerts.delivery SET state = 'FAILED', last_error = 'address-disabled' "
                     + "WHERE subscription_id = ? AND state = 'PENDING'").param(subscription).update();
         }
     }
@@ -330,5 +352,10 @@ public class Deliveries {
     }
 
     public record FailureReason(Channel channel, String state, String reason, int count) {
+
+        /** The message explaining the reason to staff; where no bundle has it, the page shows the reason alone. */
+        public String explanationKey() {
+            return "staffAlerts.reason." + (reason == null ? "unknown" : reason.startsWith("HTTP ") ? "http" : reason);
+        }
     }
 }

@@ -12,9 +12,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.machi.alerts.delivery.Deliveries.Channel;
@@ -55,6 +58,7 @@ public class DeliveryRun {
     private final AtomicBoolean again = new AtomicBoolean();
     private final ExecutorService starter = Executors.newSingleThreadExecutor(daemon("alert-delivery"));
     private final ExecutorService pool;
+    private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(daemon("alert-delivery-lease"));
 
     DeliveryRun(Deliveries deliveries, List<DeliveryChannel> channels,
                 @Value("${machi.alerts.delivery.enabled:true}") boolean enabled,
@@ -135,17 +139,42 @@ public class DeliveryRun {
         if (batch.isEmpty()) {
             return 0;
         }
+        deliveries.record(send(batch));
+        return batch.size();
+    }
+
+    /**
+     * Sends the batch channel by channel while keeping its claim alive: a batch that waits long for
+     * a slow mail relay's rate limit must not lapse and be taken over (and sent again) by another
+     * worker. A worker that dies stops renewing, and its claim lapses as before.
+     */
+    private List<Result> send(List<Due> batch) {
         Map<Channel, List<Due>> byChannel = new EnumMap<>(Channel.class);
         batch.forEach(due -> byChannel.computeIfAbsent(due.key().channel(), c -> new ArrayList<>()).add(due));
-        List<Result> results = new ArrayList<>();
-        for (Channel channel : SENDING_ORDER) {
-            List<Due> dues = byChannel.get(channel);
-            if (dues != null) {
-                results.addAll(channels.get(channel).send(dues));
+        List<Deliveries.Key> keys = batch.stream().map(Due::key).toList();
+        long every = Math.max(1, lease.toMillis() / 3);
+        ScheduledFuture<?> renewal = leases.scheduleAtFixedRate(() -> renew(keys), every, every, TimeUnit.MILLISECONDS);
+        try {
+            List<Result> results = new ArrayList<>();
+            for (Channel channel : SENDING_ORDER) {
+                List<Due> dues = byChannel.get(channel);
+                if (dues != null) {
+                    results.addAll(channels.get(channel).send(dues));
+                }
             }
+            return results;
+        } finally {
+            renewal.cancel(false);
         }
-        deliveries.record(results);
-        return batch.size();
+    }
+
+    private void renew(List<Deliveries.Key> keys) {
+        try {
+            deliveries.renew(worker, keys, lease);
+        } catch (RuntimeException failed) {
+            // the next renewal tries again; if none succeeds, the claim lapses and another worker takes over
+            log.warn("Could not renew a delivery claim: {}", failed.getClass().getName());
+        }
     }
 
     private void drainAndReport() {
@@ -161,6 +190,7 @@ public class DeliveryRun {
     void stop() {
         starter.shutdownNow();
         pool.shutdownNow();
+        leases.shutdownNow();
     }
 
     @Bean

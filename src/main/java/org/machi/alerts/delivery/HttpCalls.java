@@ -58,7 +58,7 @@ final class HttpCalls {
             try {
                 String url = address.apply(due);
                 if (checked.computeIfAbsent(url, addresses::problem).isPresent()) {
-                    calls.add(CompletableFuture.completedFuture(new Result(due, Outcome.Result.REFUSED, "address not allowed")));
+                    calls.add(CompletableFuture.completedFuture(new Result(due, Outcome.Result.REFUSED, "address-not-allowed")));
                     continue;
                 }
                 call = request.apply(due, url);

@@ -27,7 +27,6 @@ import org.springframework.stereotype.Component;
 class PushChannel implements DeliveryChannel {
 
     /** The reason recorded when the push service no longer knows the subscription. */
-    static final String GONE = "subscription gone";
     private static final Duration ALERT_TTL = Duration.ofHours(12);
     private static final Duration NOTICE_TTL = Duration.ofDays(1);
 
@@ -61,7 +60,7 @@ class PushChannel implements DeliveryChannel {
             return new Result(due, Outcome.Result.SENT, null);
         }
         if (status == 404 || status == 410) {
-            return new Result(due, Outcome.Result.REFUSED, GONE);
+            return new Result(due, Outcome.Result.REFUSED, Deliveries.GONE);
         }
         // 400 malformed, 403 key mismatch, 413 too large: trying again would not help
         boolean hopeless = status == 400 || status == 403 || status == 413;

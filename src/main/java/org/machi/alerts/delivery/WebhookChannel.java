@@ -8,6 +8,7 @@ import java.util.List;
 import org.machi.alerts.delivery.Deliveries.Due;
 import org.machi.alerts.delivery.Deliveries.Result;
 import org.machi.alerts.subscriptions.Subscriptions;
+import org.machi.alerts.subscriptions.UnsubscribeLinks;
 import org.machi.alerts.subscriptions.WebhookAddresses;
 import org.machi.shared.DataProtection;
 import org.machi.shared.OutgoingMail.Outcome;
@@ -27,14 +28,17 @@ class WebhookChannel implements DeliveryChannel {
     private final DeliveryMessages messages;
     private final DataProtection protection;
     private final Clock clock;
+    private final UnsubscribeLinks unsubscribe;
 
     WebhookChannel(DeliveryMessages messages, WebhookAddresses addresses, DataProtection protection, Clock clock,
+                   UnsubscribeLinks unsubscribe,
                    @Value("${machi.alerts.delivery.webhooks-per-second:5000}") int perSecond,
                    @Value("${machi.alerts.delivery.webhook-concurrency:64}") int concurrency) {
         this.calls = new HttpCalls(addresses, perSecond, concurrency);
         this.messages = messages;
         this.protection = protection;
         this.clock = clock;
+        this.unsubscribe = unsubscribe;
     }
 
     @Override
@@ -46,7 +50,8 @@ class WebhookChannel implements DeliveryChannel {
     public List<Result> send(List<Due> batch) {
         return calls.callEach(batch, due -> protection.open(due.addressSealed(), Subscriptions.WEBHOOK_URL_CONTEXT), this::request,
                 (due, status) -> status >= 200 && status < 300 ? new Result(due, Outcome.Result.SENT, null)
-                        : new Result(due, status == 410 ? Outcome.Result.REFUSED : Outcome.Result.RETRY, "HTTP " + status));
+                        : status == 410 ? new Result(due, Outcome.Result.REFUSED, Deliveries.GONE)
+                        : new Result(due, Outcome.Result.RETRY, "HTTP " + status));
     }
 
     private HttpRequest request(Due due, String url) {
@@ -66,11 +71,19 @@ class WebhookChannel implements DeliveryChannel {
 
     /**
      * The event: its type, when it was sent, and the alert or notice in the subscriber's language,
-     * whose JSON is written once per item and language. As JSON, {"type":…,"timestamp":…,"data":…}:
-     * the type and an ISO-8601 instant need no escaping.
+     * whose JSON is written once per item and language, with this subscriber's unsubscribe link
+     * added at its end. As JSON, {"type":…,"timestamp":…,"data":{…,"unsubscribe":…}}: the type, an
+     * ISO-8601 instant and the link (the base address and a token) need no escaping.
      */
     private String payload(Due due) {
         DeliveryMessages.Rendered rendered = messages.of(due);
-        return "{\"type\":\"" + rendered.eventType() + "\",\"timestamp\":\"" + clock.instant() + "\",\"data\":" + rendered.dataJson() + "}";
+        String data = rendered.dataJson();
+        return "{\"type\":\"" + rendered.eventType() + "\",\"timestamp\":\"" + clock.instant() + "\",\"data\":"
+                + data.substring(0, data.length() - 1) + ",\"unsubscribe\":\"" + unsubscribeLink(due) + "\"}}";
+    }
+
+    /** Where the subscriber stops these calls in one click, as a mail's List-Unsubscribe does. */
+    private String unsubscribeLink(Due due) {
+        return messages.baseUrl() + "/alerts/unsubscribe/" + unsubscribe.token(due.key().subscriptionId());
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -19,6 +20,9 @@ import org.machi.alerts.cap.CapMessage;
 public final class Alert {
 
     public enum State { DRAFT, AWAITING_APPROVAL, PUBLISHED, SUPERSEDED, CANCELLED }
+
+    /** Recorded as the approver of an alert published on a pre-approved template (the four-eyes exception). */
+    static final String STANDING_APPROVAL = "pre-approved-template";
 
     private final UUID id;
     private final CapMessage.MsgType type;
@@ -76,6 +80,7 @@ public final class Alert {
      */
     public Alert draftUpdate(AlertContent revised, String by, Instant now) {
         requireState(State.PUBLISHED);
+        requireNotACancel();
         if (revised.kind() != content.kind() || revised.exercise() != content.exercise()) {
             throw new AlertRuleBroken("alert.rule.kindFixed");
         }
@@ -85,9 +90,17 @@ public final class Alert {
     /** A draft that will withdraw this published alert (the order is lifted), for the same districts. */
     public Alert draftCancel(Map<String, AlertText> cancelTexts, String by, Instant now) {
         requireState(State.PUBLISHED);
+        requireNotACancel();
         AlertContent cancel = new AlertContent(content.kind(), content.exercise(), CapMessage.Urgency.PAST,
                 content.severity(), content.certainty(), cancelTexts, content.districts(), "", now, null, content.area(), null);
         return newDraft(CapMessage.MsgType.CANCEL, id, cancel, by, now);
+    }
+
+    /** A published cancel ends its alert for good: nothing updates or cancels it again. */
+    private void requireNotACancel() {
+        if (type == CapMessage.MsgType.CANCEL) {
+            throw new AlertRuleBroken("alert.rule.wrongState");
+        }
     }
 
     /** The author hands the draft over for approval. */
@@ -118,7 +131,7 @@ public final class Alert {
      * (the city's pre-approved templates); only for the highest urgency. The caller checks that
      * the city allows it for this draft.
      */
-    public void publishUnderStandingApproval(String by, String standingApproval, Instant now) {
+    public void publishUnderStandingApproval(String by, Instant now) {
         requireState(State.DRAFT);
         requireAuthor(by);
         if (content.urgency() != CapMessage.Urgency.IMMEDIATE) {
@@ -127,7 +140,7 @@ public final class Alert {
         if (content.expires() != null && !content.expires().isAfter(now)) {
             throw new AlertRuleBroken("alert.rule.expired");
         }
-        approver = Objects.requireNonNull(standingApproval);
+        approver = STANDING_APPROVAL;
         publishedAt = now;
         state = State.PUBLISHED;
     }
@@ -222,7 +235,7 @@ public final class Alert {
 
         CapMessage.Area toCap(String code) {
             return new CapMessage.Area(name, List.of(),
-                    List.of("%.4f,%.4f %.1f".formatted(latitude, longitude, radiusKm)),
+                    List.of(String.format(Locale.ROOT, "%.4f,%.4f %.1f", latitude, longitude, radiusKm)),
                     List.of(new CapMessage.Geocode("district", code)));
         }
     }
@@ -236,17 +249,24 @@ public final class Alert {
         if (japanese == null || blank(japanese.headline()) || blank(japanese.description())) {
             throw new AlertRuleBroken("alert.rule.japaneseRequired");
         }
-        for (AlertText text : content.texts().values()) {
+        for (var entry : content.texts().entrySet()) {
+            String code = entry.getKey();
+            AlertText text = entry.getValue();
             if (blank(text.headline()) || blank(text.description())) {
-                throw new AlertRuleBroken("alert.rule.textIncomplete");
+                throw new AlertRuleBroken("alert.rule.textIncomplete", (blank(text.headline()) ? "headline-" : "description-") + code);
             }
-            if (length(text.headline()) > AlertText.HEADLINE_LIMIT || length(text.description()) > AlertText.TEXT_LIMIT
-                    || length(text.instruction()) > AlertText.TEXT_LIMIT) {
-                throw new AlertRuleBroken("alert.rule.tooLong");
+            if (length(text.headline()) > AlertText.HEADLINE_LIMIT) {
+                throw new AlertRuleBroken("alert.rule.tooLong", "headline-" + code);
+            }
+            if (length(text.description()) > AlertText.TEXT_LIMIT) {
+                throw new AlertRuleBroken("alert.rule.tooLong", "description-" + code);
+            }
+            if (length(text.instruction()) > AlertText.TEXT_LIMIT) {
+                throw new AlertRuleBroken("alert.rule.tooLong", "instruction-" + code);
             }
         }
         if (length(content.shelters()) > AlertText.TEXT_LIMIT) {
-            throw new AlertRuleBroken("alert.rule.tooLong");
+            throw new AlertRuleBroken("alert.rule.tooLong", "shelters");
         }
         if (content.districts().isEmpty()) {
             throw new AlertRuleBroken("alert.rule.placeRequired");
@@ -311,6 +331,11 @@ public final class Alert {
 
     public String approver() {
         return approver;
+    }
+
+    /** Whether the alert went out on the city's standing approval of its template rather than by an approver. */
+    public boolean publishedOnStandingApproval() {
+        return STANDING_APPROVAL.equals(approver);
     }
 
     public Instant createdAt() {

@@ -112,7 +112,7 @@ public class AlertDesk {
         if (!preApproved.allows(alert)) {
             throw new AlertRuleBroken("alert.rule.notPreApproved");
         }
-        alert.publishUnderStandingApproval(by, PreApprovedTemplates.APPROVER, clock.instant());
+        alert.publishUnderStandingApproval(by, clock.instant());
         publish(alert, by, "alert.published.pre-approved");
         return alert;
     }

@@ -19,9 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 class PreApprovedTemplates {
 
-    /** Recorded as the approver of an alert published this way. */
-    static final String APPROVER = "pre-approved-template";
-
     private final Set<AlertKind> kinds;
     private final AlertTemplates templates;
 

@@ -189,8 +189,9 @@ public class Subscriptions {
     }
 
     /**
-     * Confirms the subscription. For a webhook, returns the signing secret, shown once to the
-     * owner and then only kept sealed.
+     * Confirms the subscription. It replaces any earlier one of the same address, so that a
+     * resident changes their choices by subscribing again and never gets an alert twice. For a
+     * webhook, returns the signing secret, shown once to the owner and then only kept sealed.
      */
     public Optional<Confirmed> confirm(String token) {
         Optional<Summary> pending = pending(token);
@@ -199,14 +200,22 @@ public class Subscriptions {
         }
         UUID id = pending.get().id();
         String secret = pending.get().byWebhook() ? WebhookSignature.newSecret() : null;
-        jdbc.sql("UPDATE alerts.subscription SET status = 'ACTIVE', confirm_hash = NULL, confirm_sealed = NULL, confirm_expires = NULL, "
-                        + "confirmed_at = ?, webhook_secret_sealed = ? WHERE id = ? AND status = 'PENDING'")
+        int confirmed = jdbc.sql("UPDATE alerts.subscription SET status = 'ACTIVE', confirm_hash = NULL, confirm_sealed = NULL, "
+                        + "confirm_expires = NULL, confirmed_at = ?, webhook_secret_sealed = ? WHERE id = ? AND status = 'PENDING'")
                 .params(Timestamp.from(clock.instant()), secret == null ? null : protection.seal(secret, WEBHOOK_SECRET_CONTEXT), id)
                 .update();
-        return Optional.of(new Confirmed(pending.get(), secret));
+        if (confirmed == 0) {
+            return Optional.empty();
+        }
+        int replaced = jdbc.sql("DELETE FROM alerts.subscription WHERE email_hash = (SELECT email_hash FROM alerts.subscription "
+                + "WHERE id = ?) AND id <> ? AND status IN ('ACTIVE', 'DISABLED')").params(id, id).update();
+        return Optional.of(new Confirmed(pending.get(), secret, replaced > 0));
     }
 
-    public record Confirmed(Summary subscription, String webhookSecret) {
+    /**
+     * @param replacedEarlier whether an earlier subscription of the same address was replaced
+     */
+    public record Confirmed(Summary subscription, String webhookSecret, boolean replacedEarlier) {
     }
 
     public Optional<Summary> summary(UUID id) {

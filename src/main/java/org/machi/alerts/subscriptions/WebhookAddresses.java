@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,7 +32,7 @@ public class WebhookAddresses {
 
     /** Empty when the address may be called; otherwise the message key of the reason. */
     public Optional<String> problem(String url) {
-        if (url == null || url.isBlank() || url.length() > MAX_LENGTH) {
+        if (url == null || url.isBlank() || url.length() > MAX_LENGTH || !StandardCharsets.US_ASCII.newEncoder().canEncode(url)) {
             return Optional.of("subscribe.webhook.invalid");
         }
         URI uri;
@@ -68,7 +69,11 @@ public class WebhookAddresses {
         return h.equals("localhost") || h.equals("127.0.0.1") || h.equals("[::1]") || h.equals("::1");
     }
 
-    /** Loopback, private, link-local, shared (CGNAT), multicast, unspecified and unique-local addresses. */
+    /**
+     * Loopback, private, link-local, shared (CGNAT), multicast, unspecified and unique-local
+     * addresses, and IPv6 addresses that carry one of those inside (mapped, NAT64, 6to4) or
+     * whose end cannot be known (Teredo tunnels).
+     */
     static boolean isPrivate(InetAddress address) {
         if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
                 || address.isSiteLocalAddress() || address.isMulticastAddress()) {
@@ -84,16 +89,28 @@ public class WebhookAddresses {
         if (address instanceof Inet6Address) {
             boolean uniqueLocal = (b[0] & 0xfe) == 0xfc;
             boolean mappedV4 = isZero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-            if (mappedV4) {
-                try {
-                    return isPrivate(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-                } catch (UnknownHostException impossible) {
-                    return true;
-                }
+            boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
+                    && isZero(b, 4, 12);
+            if (mappedV4 || nat64) {
+                return isPrivate(v4(b[12], b[13], b[14], b[15]));
             }
-            return uniqueLocal;
+            boolean sixToFour = (b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02;
+            if (sixToFour) {
+                return isPrivate(v4(b[2], b[3], b[4], b[5]));
+            }
+            boolean teredo = (b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x01 && b[2] == 0 && b[3] == 0;
+            return uniqueLocal || teredo;
         }
         return true;
+    }
+
+    /** The IPv4 address carried inside an IPv6 one (mapped, NAT64 or 6to4), which is what is reached in the end. */
+    private static InetAddress v4(byte a, byte b, byte c, byte d) {
+        try {
+            return InetAddress.getByAddress(new byte[] {a, b, c, d});
+        } catch (UnknownHostException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     private static boolean isZero(byte[] bytes, int from, int to) {

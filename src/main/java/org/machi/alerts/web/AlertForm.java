@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.machi.alerts.cap.CapMessage;
 import org.machi.alerts.domain.Alert;
 import org.machi.alerts.domain.AlertArea;
@@ -195,10 +196,16 @@ public final class AlertForm {
         }
     }
 
-    /** Browsers send line breaks in text areas as CR LF; kept as LF. */
+    /**
+     * Browsers send line breaks in text areas as CR LF; kept as LF. Other control characters (a
+     * vertical tab pasted from a word processor, a NUL) are dropped: XML, and so CAP and Atom,
+     * cannot carry them, and PostgreSQL refuses a NUL.
+     */
     static String normalise(String text) {
-        return text.replace("\r\n", "\n").replace('\r', '\n').strip();
+        return CONTROL.matcher(text.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("").strip();
     }
+
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\n\t]]|[\\uFFFE\\uFFFF]");
 
     public List<String> urgencies() {
         return names(CapMessage.Urgency.values());

@@ -14,7 +14,8 @@ record ListQuery(String words, String district, int page) {
     private static final int WORDS_LIMIT = 100;
 
     static ListQuery read(String q, String district, String page, CityProfile city, List<String> problems) {
-        String words = q == null ? "" : q.strip();
+        // Control characters are never part of words (and PostgreSQL refuses a NUL in text).
+        String words = q == null ? "" : q.replaceAll("\\p{Cntrl}", " ").strip();
         if (words.length() > WORDS_LIMIT) {
             problems.add("alerts.search.tooLong");
             words = "";

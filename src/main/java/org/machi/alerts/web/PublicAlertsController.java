@@ -114,6 +114,9 @@ class PublicAlertsController {
             return null;
         }
         try {
+            if (!text.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                throw new DateTimeParseException("not a date as a date field sends it", text, 0);
+            }
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException unreadable) {
             if (!problems.contains("alerts.search.dateInvalid")) {

@@ -319,13 +319,13 @@ class StaffAlertsController {
     }
 
     private static AlertForm.Problem problem(AlertRuleBroken broken) {
-        String field = switch (broken.messageKey()) {
+        String field = broken.field().orElseGet(() -> switch (broken.messageKey()) {
             case "alert.rule.placeRequired", "alert.rule.unknownDistrict" -> "districts";
             case "alert.rule.expired", "alert.rule.expiresBeforeEffective" -> "expires";
             case "alert.rule.effectiveRequired" -> "effective";
             case "alert.rule.linkInvalid" -> "link";
             default -> "headline-ja";
-        };
+        });
         return new AlertForm.Problem(field, broken.messageKey());
     }
 

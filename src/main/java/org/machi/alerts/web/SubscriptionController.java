@@ -2,18 +2,19 @@ package org.machi.alerts.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.machi.alerts.domain.NoticeCategory;
 import org.machi.alerts.publishing.AlertTemplates;
 import org.machi.alerts.subscriptions.Subscriptions;
 import org.machi.alerts.subscriptions.UnsubscribeLinks;
 import org.machi.alerts.subscriptions.WebhookAddresses;
 import org.machi.shared.CityProfile;
+import org.machi.shared.EmailAddresses;
 import org.machi.shared.PushIdentity;
 import org.machi.shared.SiteLanguage;
 import org.springframework.context.MessageSource;
@@ -34,9 +35,6 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class SubscriptionController {
-
-    /** Enough to catch typing mistakes; the confirmation mail proves the address. */
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
 
     private final Subscriptions subscriptions;
     private final UnsubscribeLinks unsubscribe;
@@ -71,8 +69,9 @@ class SubscriptionController {
                    @RequestParam(required = false) String byEmail, @RequestParam(defaultValue = "") String webhookUrl,
                    HttpServletRequest http, HttpServletResponse response, Model model) {
         List<AlertForm.Problem> problems = new ArrayList<>();
-        String address = email.strip();
-        if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
+        // Full-width letters and ＠ from a Japanese input method are the same address.
+        String address = Normalizer.normalize(email, Normalizer.Form.NFKC).strip();
+        if (!EmailAddresses.valid(address)) {
             problems.add(new AlertForm.Problem("email", "subscribe.email.invalid"));
         }
         Choices choices = Choices.read(language, wholeCity != null, district, category, city, problems);
@@ -157,6 +156,8 @@ class SubscriptionController {
             return "alerts/subscribe-invalid";
         }
         model.addAttribute("secret", confirmed.get().webhookSecret());
+        model.addAttribute("replaced", confirmed.get().replacedEarlier());
+        model.addAttribute("leave", "/alerts/unsubscribe/" + unsubscribe.token(confirmed.get().subscription().id()));
         return "alerts/subscribe-active";
     }
 

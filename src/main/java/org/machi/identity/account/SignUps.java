@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.machi.audit.AuditRecord;
 import org.machi.audit.AuditTrail;
 import org.machi.identity.Assurance;
 import org.machi.shared.DataProtection;
+import org.machi.shared.EmailAddresses;
 import org.machi.shared.SiteLanguage;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class SignUps {
 
     static final Duration LINK_LIFETIME = Duration.ofHours(24);
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
     private static final String EMAIL_CONTEXT = "identity.sign-up.email";
     private static final String TOKEN_CONTEXT = "identity.sign-up.token";
 
@@ -64,7 +63,7 @@ public class SignUps {
         if (address.isEmpty()) {
             return List.of("signUp.email.required");
         }
-        if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
+        if (!EmailAddresses.valid(address)) {
             return List.of("signUp.email.invalid");
         }
         UUID id = UUID.randomUUID();

@@ -4,6 +4,7 @@ import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import java.security.InvalidKeyException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import javax.crypto.spec.SecretKeySpec;
 
 /** RFC 6238 codes as authenticator apps make them: HMAC-SHA1, six digits, 30-second steps. */
@@ -23,7 +24,7 @@ final class TotpCodes {
         try {
             int value = GENERATOR.generateOneTimePassword(new SecretKeySpec(secret, GENERATOR.getAlgorithm()),
                     Instant.ofEpochSecond(step * STEP.getSeconds()));
-            return "%06d".formatted(value);
+            return String.format(Locale.ROOT, "%06d", value);
         } catch (InvalidKeyException e) {
             throw new IllegalStateException("A TOTP secret is unusable", e);
         }

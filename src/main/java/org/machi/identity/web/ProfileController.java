@@ -33,6 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class ProfileController {
 
+    /** Before this, no resident was born; and the Japanese calendar shown beside it starts in 1873. */
+    static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
+
     private final Profiles profiles;
     private final Accounts accounts;
     private final AccountDeletion deletion;
@@ -77,6 +80,8 @@ class ProfileController {
                 errors.rejectValue("birthDate", "typeMismatch.birthDate");
             } else if (!date.get().isBefore(LocalDate.now(clock.withZone(city.timeZone())))) {
                 errors.rejectValue("birthDate", "profile.birthDate.past");
+            } else if (date.get().isBefore(EARLIEST_BIRTH_DATE)) {
+                errors.rejectValue("birthDate", "profile.birthDate.tooEarly");
             }
         }
         if (form.parsedContactChannel().isEmpty()) {

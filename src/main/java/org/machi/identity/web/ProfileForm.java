@@ -39,7 +39,7 @@ record ProfileForm(
 
     /** The birth date, if one was typed and it is a real date (yyyy-MM-dd). */
     Optional<LocalDate> parsedBirthDate() {
-        if (birthDate == null || birthDate.isBlank()) {
+        if (birthDate == null || !birthDate.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
             return Optional.empty();
         }
         try {

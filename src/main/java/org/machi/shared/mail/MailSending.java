@@ -65,39 +65,56 @@ class MailSending implements OutgoingMail {
         }
     }
 
+    /**
+     * Sends one message. A failure is thrown with the server's reason only: the mail library's own
+     * exceptions quote the address, which is personal data and would end up in the logs.
+     */
     @Override
     public void send(Mail mail) {
         MimeMessage message = build(mail);
-        if (smtp != null) {
-            smtp.send(message);
-        } else {
+        if (smtp == null) {
             writeFile(message);
+            return;
+        }
+        try {
+            smtp.send(message);
+        } catch (MailException failure) {
+            throw new MailSendException("mail not sent: " + reason(failure));
         }
     }
 
     @Override
     public List<Outcome> sendAll(List<Mail> mails) {
-        List<MimeMessage> messages = mails.stream().map(this::build).toList();
+        List<Outcome> outcomes = new ArrayList<>(Collections.nCopies(mails.size(), Outcome.SENT));
+        List<MimeMessage> messages = new ArrayList<>(mails.size());
+        List<Integer> positions = new ArrayList<>(mails.size());
+        for (int i = 0; i < mails.size(); i++) {
+            try {
+                messages.add(build(mails.get(i)));
+                positions.add(i);
+            } catch (MailSendException unusable) {
+                outcomes.set(i, new Outcome(Outcome.Result.REFUSED, unusable.getMessage()));
+            }
+        }
         if (smtp == null) {
             messages.forEach(this::writeFile);
-            return messages.stream().map(m -> Outcome.SENT).toList();
+            return outcomes;
         }
-        List<Outcome> outcomes = new ArrayList<>(Collections.nCopies(messages.size(), Outcome.SENT));
         try {
             smtp.send(messages.toArray(MimeMessage[]::new));
         } catch (MailSendException partly) {
             Map<Object, Exception> failed = partly.getFailedMessages();
-            if (failed.isEmpty()) {
-                return messages.stream().map(m -> new Outcome(Outcome.Result.RETRY, reason(partly))).toList();
-            }
-            for (int i = 0; i < messages.size(); i++) {
-                Exception failure = failed.get(messages.get(i));
-                if (failure != null) {
-                    outcomes.set(i, new Outcome(refused(failure) ? Outcome.Result.REFUSED : Outcome.Result.RETRY, reason(failure)));
+            for (int m = 0; m < messages.size(); m++) {
+                Exception failure = failed.get(messages.get(m));
+                if (failed.isEmpty()) {
+                    outcomes.set(positions.get(m), new Outcome(Outcome.Result.RETRY, reason(partly)));
+                } else if (failure != null) {
+                    outcomes.set(positions.get(m),
+                            new Outcome(refused(failure) ? Outcome.Result.REFUSED : Outcome.Result.RETRY, reason(failure)));
                 }
             }
         } catch (MailException unreachable) {
-            return messages.stream().map(m -> new Outcome(Outcome.Result.RETRY, reason(unreachable))).toList();
+            positions.forEach(i -> outcomes.set(i, new Outcome(Outcome.Result.RETRY, reason(unreachable))));
         }
         return outcomes;
     }
@@ -137,7 +154,7 @@ class MailSending implements OutgoingMail {
             String subject = encodedSubjects.get(mail.subject());
             MimeMessage message = new PreparedMessage(session, mail.messageId(), mail.subject(), mail.text());
             message.setFrom(fromAddress);
-            message.setRecipient(Message.RecipientType.TO, address(mail.to()));
+            message.setRecipient(Message.RecipientType.TO, recipient(mail.to()));
             message.setHeader("Subject", subject);
             for (var header : mail.headers().entrySet()) {
                 message.setHeader(header.getKey(), header.getValue());
@@ -146,6 +163,17 @@ class MailSending implements OutgoingMail {
             return message;
         } catch (MessagingException e) {
             throw new MailSendException("could not build a message", e);
+        }
+    }
+
+    /** The recipient's address; when it is not usable, an exception that does not quote it. */
+    private static InternetAddress recipient(String text) {
+        try {
+            InternetAddress address = address(text);
+            address.validate();
+            return address;
+        } catch (AddressException unusable) {
+            throw new MailSendException("address-unusable");
         }
     }
 

@@ -2,6 +2,9 @@ package org.machi.alerts.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.machi.testing.Html.page;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -21,9 +24,13 @@ import org.machi.alerts.domain.AlertKind;
 import org.machi.alerts.domain.AlertText;
 import org.machi.alerts.publishing.AlertDesk;
 import org.machi.shared.OutgoingMail.Outcome;
+import org.machi.identity.StaffRole;
+import org.machi.identity.security.MachiUserTestSupport;
 import org.machi.testing.MachiWebTest;
+import org.machi.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** What becomes of a delivery that failed: tried again later, given up after many tries; an address that bounces is disabled. */
 @MachiWebTest
@@ -41,8 +48,14 @@ class DeliveriesTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestAccounts accounts;
+
     @Test
-    void aFailedDeliveryIsTriedAgainLaterAndGivenUpAfterManyTries() {
+    void aFailedDeliveryIsTriedAgainLaterAndGivenUpAfterManyTries() throws Exception {
         UUID alert = alert();
         UUID subscriber = subscriber();
         Deliveries.Due due = due(alert, subscriber, Deliveries.Channel.WEBHOOK, 0);
@@ -58,6 +71,10 @@ class DeliveriesTests {
                 Outcome.Result.RETRY, "HTTP 503")));
         assertThat(row(alert, subscriber, Deliveries.Channel.WEBHOOK).get("state")).isEqualTo("FAILED");
         assertThat(deliveries.failures(alert)).extracting(Deliveries.FailureReason::reason).contains("HTTP 503");
+        var page = page(mvc.perform(get("/staff/alerts/" + alert)
+                .with(authentication(MachiUserTestSupport.signedIn(accounts.staff(StaffRole.ALERT_OPERATOR), true)))).andReturn());
+        assertThat(page.select("li:contains(HTTP 503)").text()).as("explained to staff in their language, the code beside it")
+                .contains("受け取り先がエラーを返しました。", "(HTTP 503)");
         assertThat(Deliveries.backoff(1)).isEqualTo(Duration.ofSeconds(30));
         assertThat(Deliveries.backoff(20)).isEqualTo(Duration.ofHours(1));
     }
@@ -86,6 +103,23 @@ class DeliveriesTests {
                 Outcome.Result.REFUSED, "SendFailedException")));
         assertThat(row(later, subscriber, Deliveries.Channel.WEBHOOK).get("state")).as("what was still pending is given up")
                 .isEqualTo("FAILED");
+    }
+
+    @Test
+    void aWebhookWhoseReceiverSaysGoneIsForgotten() {
+        UUID alert = alert();
+        UUID withMail = subscriber();
+        UUID webhookOnly = subscriber();
+        jdbc.sql("UPDATE alerts.subscription SET webhook_url_sealed = 'sealed-url', webhook_secret_sealed = 'sealed-secret' "
+                + "WHERE id IN (?, ?)").params(withMail, webhookOnly).update();
+        jdbc.sql("UPDATE alerts.subscription SET by_email = FALSE WHERE id = ?").param(webhookOnly).update();
+        deliveries.record(List.of(new Deliveries.Result(due(alert, withMail, Deliveries.Channel.WEBHOOK, 0), Outcome.Result.REFUSED,
+                        Deliveries.GONE),
+                new Deliveries.Result(due(alert, webhookOnly, Deliveries.Channel.WEBHOOK, 0), Outcome.Result.REFUSED, Deliveries.GONE)));
+        assertThat(jdbc.sql("SELECT webhook_url_sealed IS NULL AND webhook_secret_sealed IS NULL FROM alerts.subscription WHERE id = ?")
+                .param(withMail).query(Boolean.class).single()).as("mail still comes; the webhook is forgotten").isTrue();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM alerts.subscription WHERE id = ?").param(webhookOnly).query(Integer.class).single())
+                .as("nothing left to reach: the subscription is gone").isZero();
     }
 
     /** An alert of its own, published to no one (its district has no subscribers). */

@@ -15,7 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
@@ -90,23 +94,14 @@ class DeliveryCrashTests extends OnPostgres {
             // The third webhook batch: half of it goes out, then the process dies.
             AtomicInteger webhookBatches = new AtomicInteger();
             AtomicInteger inFlight = new AtomicInteger();
-            List<DeliveryChannel> dying = channels.stream().map(channel -> channel.channel() != Deliveries.Channel.WEBHOOK ? channel
-                    : new DeliveryChannel() {
-                        @Override
-                        public Deliveries.Channel channel() {
-                            return channel.channel();
-                        }
-
-                        @Override
-                        public List<Result> send(List<Due> batch) {
-                            if (webhookBatches.incrementAndGet() == 3) {
-                                inFlight.set(batch.size() / 2);
-                                channel.send(batch.subList(0, batch.size() / 2));
-                                throw new Killed();
-                            }
-                            return channel.send(batch);
-                        }
-                    }).toList();
+            List<DeliveryChannel> dying = withWebhooks((webhooks, batch) -> {
+                if (webhookBatches.incrementAndGet() == 3) {
+                    inFlight.set(batch.size() / 2);
+                    webhooks.send(batch.subList(0, batch.size() / 2));
+                    throw new Killed();
+                }
+                return webhooks.send(batch);
+            });
             DeliveryRun first = new DeliveryRun(deliveries, dying, true, BATCH, Duration.ofSeconds(2), 1);
             assertThatThrownBy(first::drain).isInstanceOf(Killed.class);
             int sentBeforeTheCrash = count(alert, "SENT");
@@ -152,6 +147,61 @@ class DeliveryCrashTests extends OnPostgres {
                     .param(next.id()).query(Timestamp.class).single().toInstant();
             assertThat(firstFar).isAfterOrEqualTo(lastNear);
         }
+    }
+
+    @Test
+    void aSlowBatchKeepsItsClaimSoNoOtherWorkerSendsItAgain() throws Exception {
+        List<UUID> mine = List.of();
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            mine = subscribers(5, false, receiver.url());
+            Alert alert = publish();
+            CountDownLatch entered = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            List<DeliveryChannel> slow = withWebhooks((webhooks, batch) -> {
+                entered.countDown();
+                try {
+                    release.await(); // a relay's rate limit, far slower than the lease
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                return webhooks.send(batch);
+            });
+            DeliveryRun run = new DeliveryRun(deliveries, slow, true, 1000, Duration.ofMillis(900), 1);
+            CompletableFuture<Void> draining = CompletableFuture.runAsync(run::drain);
+            assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+            String mineOnly = " AND subscription_id IN (" + mine.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", ")) + ")";
+            Awaitility.await("the claim outlives its lease while the batch is sent").during(Duration.ofMillis(2700))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> jdbc.sql("SELECT COUNT(*) FROM alerts.delivery WHERE item_id = ? AND state = 'PENDING' "
+                            + "AND (claimed_until IS NULL OR claimed_until < ?)" + mineOnly)
+                            .params(alert.id(), Timestamp.from(Instant.now())).query(Integer.class).single() == 0);
+            release.countDown();
+            draining.get(30, TimeUnit.SECONDS);
+
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM alerts.delivery WHERE item_id = ? AND state = 'SENT'" + mineOnly)
+                    .param(alert.id()).query(Integer.class).single()).as("mail and webhook to each").isEqualTo(2 * mine.size());
+            assertThat(receiver.countById()).as("every webhook once").hasSize(mine.size())
+                    .allSatisfy((id, times) -> assertThat(times).isEqualTo(1));
+        } finally {
+            // the other test counts the deliveries of its own alert to everyone in the district
+            mine.forEach(id -> jdbc.sql("DELETE FROM alerts.subscription WHERE id = ?").param(id).update());
+        }
+    }
+
+    /** The application's channels, with webhooks sent through {@code webhooks} (given the real webhook channel). */
+    private List<DeliveryChannel> withWebhooks(BiFunction<DeliveryChannel, List<Due>, List<Result>> webhooks) {
+        return channels.stream().map(channel -> channel.channel() != Deliveries.Channel.WEBHOOK ? channel : new DeliveryChannel() {
+            @Override
+            public Deliveries.Channel channel() {
+                return channel.channel();
+            }
+
+            @Override
+            public List<Result> send(List<Due> batch) {
+                return webhooks.apply(channel, batch);
+            }
+        }).toList();
     }
 
     private Alert publish() {

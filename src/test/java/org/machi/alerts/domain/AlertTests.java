@@ -3,24 +3,21 @@ package org.machi.alerts.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.StringReader;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javax.xml.XMLConstants;
-import javax.xml.transform.stream.StreamSource;
-import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.Test;
 import org.machi.alerts.cap.CapMessage;
 import org.machi.alerts.cap.CapWriter;
+import org.machi.testing.Standards;
 
 class AlertTests {
 
@@ -55,7 +52,7 @@ class AlertTests {
     }
 
     @Test
-    void anUpdateAndACancelReferToThePublishedAlertAndRetireIt() throws Exception {
+    void anUpdateAndACancelReferToThePublishedAlertAndRetireIt() {
         Alert original = published();
         Alert update = original.draftUpdate(content(TEXTS, Set.of("echi-kita", "echi-minami"), NOW, NOW.plus(Duration.ofHours(24))), "operator-2", NOW);
         update.submit("operator-2");
@@ -77,7 +74,7 @@ class AlertTests {
     }
 
     @Test
-    void aDrawnAreaAndALinkTravelInTheCapDocument() throws Exception {
+    void aDrawnAreaAndALinkTravelInTheCapDocument() {
         AlertArea area = AlertArea.parse("35.50,139.35 35.50,139.38 35.48,139.38 35.48,139.35 35.50,139.35", "35.496,139.363 0.8",
                 35.44, 139.36);
         AlertContent content = new AlertContent(AlertKind.EVACUATION_ORDER, true, CapMessage.Urgency.IMMEDIATE, CapMessage.Severity.SEVERE,
@@ -108,6 +105,10 @@ class AlertTests {
         assertRule("alert.rule.expiresBeforeEffective", () -> draft(TEXTS, Set.of("echi-kita"), NOW, NOW.minusSeconds(60)));
         assertRule("alert.rule.expired", () -> draft(TEXTS, Set.of("echi-kita"), NOW.minus(Duration.ofDays(2)), NOW.minus(Duration.ofDays(1))));
         assertRule("alert.rule.tooLong", () -> draft(Map.of("ja", new AlertText("あ".repeat(141), "x", null)), Set.of("echi-kita"), NOW, null));
+        assertThatThrownBy(() -> draft(Map.of("ja", TEXTS.get("ja"), "en", new AlertText("Evacuate", "x".repeat(4001), null)),
+                Set.of("echi-kita"), NOW, null)).isInstanceOf(AlertRuleBroken.class)
+                .satisfies(broken -> assertThat(((AlertRuleBroken) broken).field()).as("the long text is named")
+                        .contains("description-en"));
         assertRule("alert.rule.effectiveRequired", () -> draft(TEXTS, Set.of("echi-kita"), null, null));
         Alert unknownPlace = published(Set.of("atlantis"));
         assertRule("alert.rule.unknownDistrict", () -> unknownPlace.toCap("s", TOKYO, "厚木市", AREAS, null, null, DRAWN));
@@ -147,6 +148,30 @@ class AlertTests {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void aPublishedCancelIsFinal() {
+        Alert original = published();
+        Alert cancel = original.draftCancel(TEXTS, "operator-1", NOW);
+        cancel.submit("operator-1");
+        cancel.approve("approver-1", NOW);
+        original.replacedBy(cancel);
+        assertRule("alert.rule.wrongState", () -> cancel.draftUpdate(content(TEXTS, Set.of("echi-kita"), NOW, null), "operator-1", NOW));
+        assertRule("alert.rule.wrongState", () -> cancel.draftCancel(TEXTS, "operator-1", NOW));
+    }
+
+    @Test
+    void capNumbersDoNotDependOnTheServersLocale() {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.GERMANY);
+        try {
+            String cap = CapWriter.write(published().toCap("city.atsugi.kanagawa.jp", TOKYO, "厚木市", AREAS, null, null, DRAWN));
+            Standards.assertValidCap(cap);
+            assertThat(cap).contains("<circle>35.4960,139.3630 1.5</circle>");
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     @Test
@@ -218,8 +243,7 @@ class AlertTests {
         assertThatThrownBy(call).isInstanceOf(AlertRuleBroken.class).extracting("messageKey").isEqualTo(key);
     }
 
-    private static void validate(String xml) throws Exception {
-        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(Path.of("../shared/standards/cap12.xsd").toFile())
-                .newValidator().validate(new StreamSource(new StringReader(xml)));
+    private static void validate(String xml) {
+        Standards.assertValidCap(xml);
     }
 }

@@ -14,10 +14,12 @@ class WebhookAddressesTests {
     @Test
     void privateAndSpecialAddressesAreRefused() throws Exception {
         for (String address : new String[] {"127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1",
-                "0.0.0.0", "224.0.0.1", "240.0.0.1", "198.18.0.1", "::1", "fe80::1", "fd00::1", "::ffff:10.0.0.1", "::"}) {
+                "0.0.0.0", "224.0.0.1", "240.0.0.1", "198.18.0.1", "::1", "fe80::1", "fd00::1", "::ffff:10.0.0.1", "::",
+                "64:ff9b::a9fe:a9fe", "2002:7f00:1::1", "2002:c0a8:101::1", "2001:0:4136:e378:8000:63bf:3fff:fdd2"}) {
             assertThat(WebhookAddresses.isPrivate(InetAddress.getByName(address))).as(address).isTrue();
         }
-        for (String address : new String[] {"8.8.8.8", "133.1.1.1", "2001:4860:4860::8888", "::ffff:8.8.8.8"}) {
+        for (String address : new String[] {"8.8.8.8", "133.1.1.1", "2001:4860:4860::8888", "::ffff:8.8.8.8", "64:ff9b::808:808",
+                "2002:808:808::1"}) {
             assertThat(WebhookAddresses.isPrivate(InetAddress.getByName(address))).as(address).isFalse();
         }
     }
@@ -33,6 +35,8 @@ class WebhookAddressesTests {
         assertThat(production.problem("javascript:alert(1)")).contains("subscribe.webhook.invalid");
         assertThat(production.problem("https://8.8.8.8/" + "a".repeat(2000))).contains("subscribe.webhook.invalid");
         assertThat(production.problem("https://exa mple.jp/")).contains("subscribe.webhook.invalid");
+        assertThat(production.problem("https://8.8.8.8/" + "あ".repeat(1000))).as("an address is ASCII (an IRI is percent-encoded)")
+                .contains("subscribe.webhook.invalid");
     }
 
     @Test

@@ -129,6 +129,9 @@ class AlertBadInputTests {
         int before = jdbc.sql("SELECT COUNT(*) FROM alerts.subscription").query(Integer.class).single();
         Map<String, String[]> cases = Map.of(
                 "email", new String[] {"not an address", "", "on"},
+                "email ", new String[] {"a<b@example.jp", "", "on"},
+                "email  ", new String[] {"a@" + "あ".repeat(245) + ".jp", "", "on"},
+                "webhookUrl     ", new String[] {"a@example.jp", "https://example.jp/" + "あ".repeat(1900), ""},
                 "webhookUrl", new String[] {"a@example.jp", "http://example.jp/hook", ""},
                 "webhookUrl ", new String[] {"a@example.jp", "https://10.0.0.8/hook", ""},
                 "webhookUrl  ", new String[] {"a@example.jp", "https://169.254.169.254/latest/meta-data", ""},
@@ -178,6 +181,11 @@ class AlertBadInputTests {
         Document search = page(mvc.perform(get("/alerts").param("from", "2026-13-45").param("q", "x".repeat(300))
                 .param("page", "-3").param("kind", "NOPE").param("district", "<script>")).andExpect(status().isOk()).andReturn());
         assertThat(search.select(".error-summary li")).hasSize(2);
+        Document farFuture = page(mvc.perform(get("/alerts").param("to", "+999999999-12-31")).andExpect(status().isOk()).andReturn());
+        assertThat(farFuture.select(".error-summary li")).hasSize(1);
+        for (String list : new String[] {"/alerts", "/notices"}) {
+            mvc.perform(get(list).param("q", "\u0000\u0007水道")).andExpect(status().isOk());
+        }
     }
 
     private int count() {

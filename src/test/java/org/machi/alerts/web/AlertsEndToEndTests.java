@@ -124,6 +124,8 @@ class AlertsEndToEndTests {
             assertThat(event.get("type").asString()).isEqualTo("alert.published");
             assertThat(event.get("data").get("language").asString()).isEqualTo("en");
             assertThat(event.get("data").get("id").asString()).isEqualTo(original.toString());
+            assertThat(event.get("data").get("unsubscribe").asString()).as("a relay can end the subscription too")
+                    .isEqualTo(unsubscribe);
 
             // an update: more districts; it references the original, which is superseded
             UUID update = draft(operator, post("/staff/alerts/" + original + "/update")

@@ -69,4 +69,11 @@ class OnPostgresTests extends OnPostgres {
     void servesPages() throws Exception {
         mvc.perform(get("/").param("lang", "en")).andExpect(status().isOk());
     }
+
+    @Test
+    void controlCharactersInASearchAreNotPassedToPostgresql() throws Exception {
+        for (String list : new String[] {"/alerts", "/notices"}) {
+            mvc.perform(get(list).param("q", "\u0000水道")).andExpect(status().isOk());
+        }
+    }
 }

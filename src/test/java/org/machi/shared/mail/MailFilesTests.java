@@ -1,6 +1,7 @@
 package org.machi.shared.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -8,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -40,5 +42,28 @@ class MailFilesTests {
                 assertThat(message.getHeader("List-Unsubscribe")[0]).isEqualTo("<https://machi.test/unsubscribe/abc>");
             }
         }
+    }
+
+    @Test
+    void anUnusableAddressIsRefusedAloneAndNeverQuoted() throws Exception {
+        var noSmtp = new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class);
+        var mail = new MailSending(noSmtp, dataDir, "Machi <no-reply@localhost>", Clock.systemUTC());
+        String unusable = "taro\"@example.jp";
+
+        var outcomes = mail.sendAll(List.of(new OutgoingMail.Mail("hanako@example.jp", "件名", "本文"),
+                new OutgoingMail.Mail(unusable, "件名", "本文"), new OutgoingMail.Mail("jiro@example.jp", "件名", "本文")));
+
+        assertThat(outcomes).extracting(OutgoingMail.Outcome::result).containsExactly(OutgoingMail.Outcome.Result.SENT,
+                OutgoingMail.Outcome.Result.REFUSED, OutgoingMail.Outcome.Result.SENT);
+        assertThat(outcomes.get(1).reason()).doesNotContain("taro");
+        try (var files = Files.list(dataDir.resolve("mail"))) {
+            assertThat(files.filter(p -> p.toString().endsWith(".eml"))).hasSize(2);
+        }
+        assertThatThrownBy(() -> mail.send(new OutgoingMail.Mail(unusable, "件名", "本文")))
+                .satisfies(failure -> {
+                    for (Throwable t = failure; t != null; t = t.getCause()) {
+                        assertThat(String.valueOf(t.getMessage())).as("the address is personal data").doesNotContain("taro");
+                    }
+                });
     }
 }
