@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import org.machi.alerts.cap.CapMessage;
 
 /**
@@ -176,10 +175,10 @@ public final class Alert {
 
     /**
      * The published alert as CAP 1.2: one info per language, one area per district, and one more
-     * for a drawn polygon or circle, described in each language by {@code drawnAreaName}.
+     * for a drawn polygon or circle, each info worded in its own language.
      */
-    public CapMessage toCap(String sender, ZoneId zone, String senderName, Map<String, DistrictArea> areas,
-                            Alert referenced, String web, Function<String, String> drawnAreaName) {
+    public CapMessage toCap(String sender, ZoneId zone, Map<String, DistrictArea> areas, Alert referenced, String web,
+                            CapWording wording) {
         if (state == State.DRAFT || state == State.AWAITING_APPROVAL) {
             throw new AlertRuleBroken("alert.rule.notPublished");
         }
@@ -191,8 +190,7 @@ public final class Alert {
             }
         }
         List<CapMessage.Info> infos = new ArrayList<>();
-        languagesJapaneseFirst().forEach(language -> infos.add(capInfo(language, senderName, areas, zone, web,
-                drawnAreaName.apply(language))));
+        languagesJapaneseFirst().forEach(language -> infos.add(capInfo(language, areas, zone, web, wording)));
         return new CapMessage(capIdentifier(), sender, publishedAt.atZone(zone).toOffsetDateTime(),
                 content.exercise() ? CapMessage.Status.EXERCISE : CapMessage.Status.ACTUAL, type, references, infos);
     }
@@ -203,22 +201,24 @@ public final class Alert {
                 .toList();
     }
 
-    private CapMessage.Info capInfo(String language, String senderName, Map<String, DistrictArea> areas, ZoneId zone, String web,
-                                    String drawnAreaName) {
+    private CapMessage.Info capInfo(String language, Map<String, DistrictArea> areas, ZoneId zone, String web, CapWording wording) {
         AlertText text = content.texts().get(language);
-        List<CapMessage.Area> capAreas = new ArrayList<>(content.districts().stream().sorted().map(code -> areas.get(code).toCap(code)).toList());
+        List<CapMessage.Area> capAreas = new ArrayList<>(content.districts().stream().sorted()
+                .map(code -> areas.get(code).toCap(code, wording.districtName(code, language))).toList());
         AlertArea drawn = content.area();
         if (!drawn.isEmpty()) {
-            capAreas.add(new CapMessage.Area(drawnAreaName, drawn.polygon() == null ? List.of() : List.of(drawn.polygon()),
+            capAreas.add(new CapMessage.Area(wording.drawnArea(language), drawn.polygon() == null ? List.of() : List.of(drawn.polygon()),
                     drawn.circle() == null ? List.of() : List.of(drawn.circle()), List.of()));
         }
         List<CapMessage.Resource> resources = content.link() == null ? List.of()
                 : List.of(new CapMessage.Resource(content.link(), "text/html", content.link()));
-        return new CapMessage.Info(capLanguage(language), List.of(content.kind().category()), text.headline(), List.of(response()),
+        return new CapMessage.Info(capLanguage(language), List.of(content.kind().category()), wording.event(content.kind(), language),
+                List.of(response()),
                 content.urgency(), content.severity(), content.certainty(),
                 content.effective().atZone(zone).toOffsetDateTime(),
                 content.expires() == null ? null : content.expires().atZone(zone).toOffsetDateTime(),
-                senderName, text.headline(), text.description(), blankToNull(text.instruction()), web, resources, capAreas);
+                wording.senderName(language), text.headline(), text.description(), blankToNull(text.instruction()), web, resources,
+                capAreas);
     }
 
     /** やさしい日本語 has no registered language subtag; CAP gets it as a private-use tag. */
@@ -230,10 +230,10 @@ public final class Alert {
         return type == CapMessage.MsgType.CANCEL ? CapMessage.ResponseType.ALL_CLEAR : content.kind().response();
     }
 
-    /** A district as CAP describes it: its name and a circle around its centre. */
-    public record DistrictArea(String name, double latitude, double longitude, double radiusKm) {
+    /** A district as CAP describes it: a circle around its centre, and its code as a geocode. */
+    public record DistrictArea(double latitude, double longitude, double radiusKm) {
 
-        CapMessage.Area toCap(String code) {
+        CapMessage.Area toCap(String code, String name) {
             return new CapMessage.Area(name, List.of(),
                     List.of(String.format(Locale.ROOT, "%.4f,%.4f %.1f", latitude, longitude, radiusKm)),
                     List.of(new CapMessage.Geocode("district", code)));

@@ -5,9 +5,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.machi.alerts.cap.CapWriter;
 import org.machi.alerts.domain.Alert;
+import org.machi.alerts.domain.AlertKind;
+import org.machi.alerts.domain.CapWording;
 import org.machi.shared.CityProfile;
 import org.machi.shared.SiteLanguage;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,12 +29,16 @@ public class CapDocuments {
     private final MessageSource messages;
     private final String baseUrl;
     private final String sender;
+    private final AlertTemplates templates;
+    private final CapWording wording = new Wording();
     private final Cache<UUID, String> written = Caffeine.newBuilder().maximumSize(1_000).build();
 
-    CapDocuments(AlertStore store, CityProfile city, MessageSource messages, @Value("${machi.base-url}") String baseUrl) {
+    CapDocuments(AlertStore store, CityProfile city, MessageSource messages, AlertTemplates templates,
+                 @Value("${machi.base-url}") String baseUrl) {
         this.store = store;
         this.city = city;
         this.messages = messages;
+        this.templates = templates;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.sender = URI.create(this.baseUrl).getHost();
     }
@@ -49,9 +56,7 @@ public class CapDocuments {
 
     private String write(Alert alert) {
         Alert referenced = alert.refersTo() == null ? null : store.find(alert.refersTo()).orElseThrow();
-        return CapWriter.write(alert.toCap(sender, city.timeZone(), city.name(SiteLanguage.JA), areas(), referenced, pageUrl(alert),
-                language -> messages.getMessage("alert.area.drawn", null,
-                        SiteLanguage.fromCode(language).orElse(SiteLanguage.JA).locale())));
+        return CapWriter.write(alert.toCap(sender, city.timeZone(), areas(), referenced, pageUrl(alert), wording));
     }
 
     public String pageUrl(Alert alert) {
@@ -68,8 +73,36 @@ public class CapDocuments {
 
     private Map<String, Alert.DistrictArea> areas() {
         Map<String, Alert.DistrictArea> areas = new LinkedHashMap<>();
-        city.districts().forEach(d -> areas.put(d.code(), new Alert.DistrictArea(d.name(), d.centre().latitude(),
-                d.centre().longitude(), DISTRICT_RADIUS_KM)));
+        city.districts().forEach(d -> areas.put(d.code(), new Alert.DistrictArea(d.centre().latitude(), d.centre().longitude(),
+                DISTRICT_RADIUS_KM)));
         return areas;
+    }
+
+    /** CAP's words from the city profile, the alert templates and the message bundles. */
+    private final class Wording implements CapWording {
+
+        @Override
+        public String senderName(String language) {
+            return city.name(site(language));
+        }
+
+        @Override
+        public String event(AlertKind kind, String language) {
+            return messages.getMessage(kind.messageKey(), null, site(language).locale());
+        }
+
+        @Override
+        public String districtName(String code, String language) {
+            return templates.districtNames(Set.of(code), site(language));
+        }
+
+        @Override
+        public String drawnArea(String language) {
+            return messages.getMessage("alert.area.drawn", null, site(language).locale());
+        }
+
+        private SiteLanguage site(String language) {
+            return SiteLanguage.fromCode(language).orElse(SiteLanguage.JA);
+        }
     }
 }

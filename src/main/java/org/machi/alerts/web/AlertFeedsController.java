@@ -23,14 +23,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Alerts for machines: each alert as CAP 1.2, the Atom feed of alerts with CAP entries, and a
- * JSON API. Caches may keep an answer for a few seconds only, so a new alert reaches readers fast.
+ * JSON API. Lists may be cached for a second only, so that a new alert reaches every reader within
+ * the second the issue asks for; an alert's CAP document never changes (an update is a new
+ * message that references it), so caches may keep it for an hour.
  */
 @RestController
 class AlertFeedsController {
 
     static final MediaType CAP = MediaType.parseMediaType("application/cap+xml;charset=UTF-8");
     private static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
-    private static final CacheControl SHORT = CacheControl.maxAge(Duration.ofSeconds(5)).cachePublic();
+    private static final CacheControl SHORT = CacheControl.maxAge(Duration.ofSeconds(1)).cachePublic();
+    private static final CacheControl FIXED = CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
     private static final int FEED_SIZE = 50;
 
     private final AlertStore store;
@@ -53,7 +56,7 @@ class AlertFeedsController {
     @GetMapping("/alerts/{id}/cap.xml")
     ResponseEntity<String> cap(@PathVariable String id) {
         Alert alert = PublicAlertsController.published(id, published);
-        return ResponseEntity.ok().contentType(CAP).cacheControl(SHORT).body(cap.xml(alert));
+        return ResponseEntity.ok().contentType(CAP).cacheControl(FIXED).body(cap.xml(alert));
     }
 
     @GetMapping("/alerts/feed.atom")

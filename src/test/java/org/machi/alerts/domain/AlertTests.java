@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.machi.alerts.cap.CapMessage;
 import org.machi.alerts.cap.CapWriter;
@@ -24,9 +23,30 @@ class AlertTests {
     private static final Instant NOW = Instant.parse("2026-07-13T20:30:00Z");
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     private static final Map<String, Alert.DistrictArea> AREAS = Map.of(
-            "echi-kita", new Alert.DistrictArea("依知北地区", 35.496, 139.363, 1.5),
-            "echi-minami", new Alert.DistrictArea("依知南地区", 35.473, 139.374, 1.5));
-    private static final Function<String, String> DRAWN = language -> language.equals("ja") ? "指定した範囲" : "Area drawn";
+            "echi-kita", new Alert.DistrictArea(35.496, 139.363, 1.5),
+            "echi-minami", new Alert.DistrictArea(35.473, 139.374, 1.5));
+    private static final CapWording WORDING = new CapWording() {
+        @Override
+        public String senderName(String language) {
+            return language.equals("ja") ? "厚木市" : "Atsugi City";
+        }
+
+        @Override
+        public String event(AlertKind kind, String language) {
+            return language.equals("ja") ? "避難指示" : "Evacuation order";
+        }
+
+        @Override
+        public String districtName(String code, String language) {
+            return language.equals("ja") ? Map.of("echi-kita", "依知北地区", "echi-minami", "依知南地区").get(code)
+                    : Map.of("echi-kita", "Echi-kita", "echi-minami", "Echi-minami").get(code);
+        }
+
+        @Override
+        public String drawnArea(String language) {
+            return language.equals("ja") ? "指定した範囲" : "Area drawn";
+        }
+    };
     private static final Map<String, AlertText> TEXTS = Map.of(
             "ja", new AlertText("【訓練】避難指示", "相模川の水位が上がっています（訓練）。", "避難所へ移動してください。"),
             "en", new AlertText("[Exercise] Evacuation order", "The Sagami River is rising (exercise).", "Go to a shelter."));
@@ -44,11 +64,14 @@ class AlertTests {
         assertThat(alert.inForce(NOW.plusSeconds(60))).isTrue();
         assertThat(alert.inForce(NOW.plus(Duration.ofHours(13)))).as("after it expires").isFalse();
 
-        String cap = CapWriter.write(alert.toCap("city.atsugi.kanagawa.jp", TOKYO, "厚木市", AREAS, null, null, DRAWN));
+        String cap = CapWriter.write(alert.toCap("city.atsugi.kanagawa.jp", TOKYO, AREAS, null, null, WORDING));
         validate(cap);
         assertThat(cap).contains("<status>Exercise</status>", "<language>ja</language>", "<areaDesc>依知北地区</areaDesc>",
                 "<circle>35.4960,139.3630 1.5</circle>");
         assertThat(cap.indexOf("<language>ja</language>")).as("Japanese first").isLessThan(cap.indexOf("<language>en</language>"));
+        String english = cap.substring(cap.indexOf("<language>en</language>"));
+        assertThat(english).as("each info in its own language").contains("<event>Evacuation order</event>",
+                "<senderName>Atsugi City</senderName>", "<areaDesc>Echi-kita</areaDesc>").doesNotContain("依知北地区");
     }
 
     @Test
@@ -59,7 +82,7 @@ class AlertTests {
         update.approve("approver-1", NOW.plusSeconds(600));
         original.replacedBy(update);
         assertThat(original.state()).isEqualTo(Alert.State.SUPERSEDED);
-        String updateCap = CapWriter.write(update.toCap("city.atsugi.kanagawa.jp", TOKYO, "厚木市", AREAS, original, "https://machi.test/alerts/x", DRAWN));
+        String updateCap = CapWriter.write(update.toCap("city.atsugi.kanagawa.jp", TOKYO, AREAS, original, "https://machi.test/alerts/x", WORDING));
         validate(updateCap);
         assertThat(updateCap).contains("<msgType>Update</msgType>", "<references>city.atsugi.kanagawa.jp," + original.capIdentifier());
 
@@ -70,7 +93,7 @@ class AlertTests {
         update.replacedBy(cancel);
         assertThat(update.state()).isEqualTo(Alert.State.CANCELLED);
         assertThat(cancel.inForce(NOW.plusSeconds(3800))).as("a cancel is not itself an alert in force").isFalse();
-        validate(CapWriter.write(cancel.toCap("city.atsugi.kanagawa.jp", TOKYO, "厚木市", AREAS, update, null, DRAWN)));
+        validate(CapWriter.write(cancel.toCap("city.atsugi.kanagawa.jp", TOKYO, AREAS, update, null, WORDING)));
     }
 
     @Test
@@ -83,7 +106,7 @@ class AlertTests {
         Alert alert = Alert.draft(content, "operator-1", NOW);
         alert.submit("operator-1");
         alert.approve("approver-1", NOW);
-        String cap = CapWriter.write(alert.toCap("city.atsugi.kanagawa.jp", TOKYO, "厚木市", AREAS, null, null, DRAWN));
+        String cap = CapWriter.write(alert.toCap("city.atsugi.kanagawa.jp", TOKYO, AREAS, null, null, WORDING));
         validate(cap);
         assertThat(cap).contains("<areaDesc>指定した範囲</areaDesc>", "<areaDesc>Area drawn</areaDesc>",
                 "<polygon>35.5,139.35 35.5,139.38 35.48,139.38 35.48,139.35 35.5,139.35</polygon>", "<circle>35.496,139.363 0.8</circle>",
@@ -111,7 +134,7 @@ class AlertTests {
                         .contains("description-en"));
         assertRule("alert.rule.effectiveRequired", () -> draft(TEXTS, Set.of("echi-kita"), null, null));
         Alert unknownPlace = published(Set.of("atlantis"));
-        assertRule("alert.rule.unknownDistrict", () -> unknownPlace.toCap("s", TOKYO, "厚木市", AREAS, null, null, DRAWN));
+        assertRule("alert.rule.unknownDistrict", () -> unknownPlace.toCap("s", TOKYO, AREAS, null, null, WORDING));
     }
 
     /** Every action in every state: allowed where the table says so, refused everywhere else. */
@@ -166,7 +189,7 @@ class AlertTests {
         Locale before = Locale.getDefault();
         Locale.setDefault(Locale.GERMANY);
         try {
-            String cap = CapWriter.write(published().toCap("city.atsugi.kanagawa.jp", TOKYO, "厚木市", AREAS, null, null, DRAWN));
+            String cap = CapWriter.write(published().toCap("city.atsugi.kanagawa.jp", TOKYO, AREAS, null, null, WORDING));
             Standards.assertValidCap(cap);
             assertThat(cap).contains("<circle>35.4960,139.3630 1.5</circle>");
         } finally {

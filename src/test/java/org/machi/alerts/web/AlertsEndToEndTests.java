@@ -105,8 +105,12 @@ class AlertsEndToEndTests {
             Standards.assertValidCap(cap);
             assertThat(cap).contains("<msgType>Alert</msgType>", "<language>ja</language>", "<language>en</language>",
                     "<language>ja-x-easy</language>", "<value>echi-kita</value>");
-            String atom = mvc.perform(get("/alerts/feed.atom")).andExpect(status().isOk())
-                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            var atomResponse = mvc.perform(get("/alerts/feed.atom")).andExpect(status().isOk()).andReturn().getResponse();
+            assertThat(atomResponse.getHeader("Cache-Control")).as("no cache holds a new alert back for more than a second")
+                    .isEqualTo("max-age=1, public");
+            assertThat(mvc.perform(get("/alerts/" + original + "/cap.xml")).andReturn().getResponse().getHeader("Cache-Control"))
+                    .as("a CAP message never changes").isEqualTo("max-age=3600, public");
+            String atom = atomResponse.getContentAsString(StandardCharsets.UTF_8);
             Standards.assertValidAtom(atom);
             assertThat(atom).contains("<id>urn:uuid:" + original + "</id>", "/alerts/" + original + "/cap.xml");
 
