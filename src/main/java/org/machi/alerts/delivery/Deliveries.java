@@ -155,7 +155,8 @@ public class Deliveries {
             List<Due> due = jdbc.sql("SELECT d.item_id, d.subscription_id, d.channel, d.item_kind, d.attempts, s.language, "
                             + "CASE d.channel WHEN 'EMAIL' THEN s.email_sealed WHEN 'WEBHOOK' THEN s.webhook_url_sealed "
                             + "ELSE s.push_endpoint_sealed END, "
-                            + "CASE d.channel WHEN 'WEBHOOK' THEN s.webhook_secret_sealed WHEN 'PUSH' THEN s.push_keys_sealed END "
+                            + "CASE d.channel WHEN 'WEBHOOK' THEN s.webhook_secret_sealed WHEN 'PUSH' THEN s.push_keys_sealed END, "
+                            + "s.hard_bounces "
                             + "FROM alerts.delivery d "
                             + "JOIN alerts.subscription s ON s.id = d.subscription_id "
                             + "WHERE d.state = 'PENDING' AND s.status = 'ACTIVE' AND d.next_attempt_at <= ? "
@@ -164,7 +165,7 @@ public class Deliveries {
                     .params(Timestamp.from(now), Timestamp.from(now), limit)
                     .query((rs, n) -> new Due(new Key(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                             Channel.valueOf(rs.getString(3))), Item.valueOf(rs.getString(4)), rs.getInt(5), rs.getString(6),
-                            rs.getString(7), rs.getString(8)))
+                            rs.getString(7), rs.getString(8), rs.getInt(9) > 0))
                     .list();
             forEachGroup(due.stream().map(Due::key).toList(), (where, keys) -> {
                 List<Object> args = new ArrayList<>(List.of(worker, Timestamp.from(now.plus(lease))));
@@ -222,6 +223,12 @@ public class Deliveries {
         results.stream()
                 .filter(r -> r.outcome() == OutgoingMail.Outcome.Result.REFUSED && r.due().key().channel() == Channel.EMAIL)
                 .forEach(r -> countHardBounce(r.due().key().subscriptionId()));
+        // bounces count while they come one after another: a mail delivered since starts the count again
+        results.stream()
+                .filter(r -> r.outcome() == OutgoingMail.Outcome.Result.SENT && r.due().key().channel() == Channel.EMAIL
+                        && r.due().bounced())
+                .forEach(r -> jdbc.sql("UPDATE alerts.subscription SET hard_bounces = 0 WHERE id = ?")
+                        .param(r.due().key().subscriptionId()).update());
         results.stream()
                 .filter(r -> r.due().key().channel() != Channel.EMAIL && GONE.equals(r.reason()))
                 .forEach(r -> forgetEndpoint(r.due().key().subscriptionId(), r.due().key().channel()));
@@ -330,7 +337,10 @@ public class Deliveries {
      * (mail address, webhook URL or push endpoint) and its secret (the webhook's signing secret or
      * the browser's push keys), both sealed.
      */
-    record Due(Key key, Item item, int attempts, String language, String addressSealed, String secretSealed) {
+    /**
+     * @param bounced whether the subscriber's mail address has bounced since its last delivered mail
+     */
+    record Due(Key key, Item item, int attempts, String language, String addressSealed, String secretSealed, boolean bounced) {
     }
 
     record Result(Due due, OutgoingMail.Outcome.Result outcome, String reason) {

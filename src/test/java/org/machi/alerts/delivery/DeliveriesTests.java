@@ -106,6 +106,22 @@ class DeliveriesTests {
     }
 
     @Test
+    void onlyBouncesOneAfterAnotherDisableAnAddress() {
+        UUID subscriber = subscriber();
+        for (int i = 0; i < Deliveries.HARD_BOUNCE_LIMIT - 1; i++) {
+            deliveries.record(List.of(new Deliveries.Result(due(alert(), subscriber, Deliveries.Channel.EMAIL, 0),
+                    Outcome.Result.REFUSED, "SMTPAddressFailedException")));
+        }
+        deliveries.record(List.of(new Deliveries.Result(due(alert(), subscriber, Deliveries.Channel.EMAIL, 0), Outcome.Result.SENT, null)));
+        deliveries.record(List.of(new Deliveries.Result(due(alert(), subscriber, Deliveries.Channel.EMAIL, 0),
+                Outcome.Result.REFUSED, "SMTPAddressFailedException")));
+        assertThat(jdbc.sql("SELECT status FROM alerts.subscription WHERE id = ?").param(subscriber).query(String.class).single())
+                .as("a mail delivered in between: the mailbox works").isEqualTo("ACTIVE");
+        assertThat(jdbc.sql("SELECT hard_bounces FROM alerts.subscription WHERE id = ?").param(subscriber).query(Integer.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
     void aWebhookWhoseReceiverSaysGoneIsForgotten() {
         UUID alert = alert();
         UUID withMail = subscriber();
@@ -155,7 +171,9 @@ class DeliveriesTests {
                 .params(alert, subscriber, channel.name(), attempts, NEVER_DUE,
                         alert, subscriber, channel.name())
                 .update();
-        return new Deliveries.Due(new Deliveries.Key(alert, subscriber, channel), Deliveries.Item.ALERT, attempts, "ja", "sealed", null);
+        int bounces = jdbc.sql("SELECT hard_bounces FROM alerts.subscription WHERE id = ?").param(subscriber).query(Integer.class).single();
+        return new Deliveries.Due(new Deliveries.Key(alert, subscriber, channel), Deliveries.Item.ALERT, attempts, "ja", "sealed", null,
+                bounces > 0);
     }
 
     private Map<String, Object> row(UUID alert, UUID subscriber, Deliveries.Channel channel) {

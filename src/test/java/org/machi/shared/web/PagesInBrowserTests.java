@@ -96,7 +96,25 @@ class PagesInBrowserTests {
         page = context.newPage();
         problems.addAll(signInAsNewStaffCheckingEachStep());
         problems.addAll(checkAll(pages, "staff"));
+        problems.addAll(staffFormsWithMistakes());
         assertThat(problems).isEmpty();
+    }
+
+    /** The staff forms sent back with mistakes: the error summary and the fields it points to pass too. */
+    private List<String> staffFormsWithMistakes() {
+        List<String> problems = new ArrayList<>();
+        for (String form : List.of("/staff/alerts/new?kind=EVACUATION_ORDER", "/staff/notices/new")) {
+            page.navigate(url(form));
+            page.locator("main #link").fill("not a link");
+            page.evaluate("document.querySelector('main form').noValidate = true"); // the server's checks, not the browser's
+            page.locator("main button[type=submit]").click();
+            page.locator(".error-summary").waitFor();
+            String violations = Browser.seriousViolations(page);
+            if (!violations.isEmpty()) {
+                problems.add("staff " + form + " with mistakes:\n" + violations);
+            }
+        }
+        return problems;
     }
 
     /** Visits every page as the current browser session; the protected ones show their sign-in page or their content. */
