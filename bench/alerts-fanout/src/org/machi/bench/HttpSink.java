@@ -15,6 +15,7 @@ final class HttpSink implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicLong calls = new AtomicLong();
+    private final AtomicLong deliveries = new AtomicLong();
     private final Set<String> ids = ConcurrentHashMap.newKeySet();
     private final ExecutorService executor = Executors.newFixedThreadPool(16);
 
@@ -23,8 +24,8 @@ final class HttpSink implements AutoCloseable {
         server.createContext("/hook", exchange -> {
             exchange.getRequestBody().readAllBytes();
             String id = exchange.getRequestHeaders().getFirst("webhook-id");
-            if (id != null) {
-                ids.add(id);
+            if (id != null && ids.add(id) && id.startsWith("msg_")) {
+                deliveries.incrementAndGet();
             }
             calls.incrementAndGet();
             exchange.sendResponseHeaders(204, -1);
@@ -42,9 +43,13 @@ final class HttpSink implements AutoCloseable {
         return calls.get();
     }
 
-    /** Distinct webhook-ids of deliveries (the raw sender's calls are not counted). */
+    /**
+     * Distinct webhook-ids of deliveries (the raw sender's calls are not counted), counted as they
+     * arrive: the bench asks every 50 ms, and scanning the ids each time took a fifth of the
+     * application's CPU samples during the fan-out (JFR), time the system under test then lacked.
+     */
     long distinctDeliveries() {
-        return ids.stream().filter(id -> id.startsWith("msg_")).count();
+        return deliveries.get();
     }
 
     @Override
