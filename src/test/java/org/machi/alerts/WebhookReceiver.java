@@ -24,6 +24,11 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
 
     public WebhookReceiver() {
+        this(204);
+    }
+
+    /** A receiver that answers every call with this status (410: "this webhook is gone"). */
+    public WebhookReceiver(int status) {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
         } catch (IOException e) {
@@ -34,7 +39,7 @@ public final class WebhookReceiver implements AutoCloseable {
             var headers = exchange.getRequestHeaders();
             calls.add(new Call(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
                     headers.getFirst("webhook-signature"), body));
-            exchange.sendResponseHeaders(204, -1);
+            exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
         server.setExecutor(Executors.newFixedThreadPool(8));

@@ -9,14 +9,27 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.machi.alerts.Subscribing;
+import org.machi.alerts.WebhookReceiver;
+import org.machi.alerts.cap.CapMessage;
+import org.machi.alerts.domain.Alert;
+import org.machi.alerts.domain.AlertContent;
+import org.machi.alerts.domain.AlertKind;
+import org.machi.alerts.domain.AlertText;
+import org.machi.alerts.publishing.AlertDesk;
 import org.machi.shared.DataProtection;
 import org.machi.testing.MachiWebTest;
 import org.machi.testing.Mailbox;
@@ -24,7 +37,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** A resident who subscribes again changes their choices: one subscription per address, never an alert twice. */
+/**
+ * A subscription's life after confirmation: subscribing again changes the choices (one
+ * subscription per address, never an alert twice); a webhook whose receiver says it is gone ends.
+ */
 @MachiWebTest
 class SubscribingAgainTests {
 
@@ -39,6 +55,12 @@ class SubscribingAgainTests {
 
     @Autowired
     DataProtection protection;
+
+    @Autowired
+    AlertDesk desk;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void subscribingAgainReplacesTheEarlierChoicesAndThePageOffersAWayOut() throws Exception {
@@ -73,6 +95,28 @@ class SubscribingAgainTests {
                 .andExpect(status().isOk());
         assertThat(activeSubscriptions(email)).isZero();
         mvc.perform(get(leave)).andExpect(status().isOk());
+    }
+
+    @Test
+    void aReceiverThatAnswersGoneEndsItsWebhook() throws Exception {
+        Mailbox mailbox = new Mailbox(greenMail);
+        try (WebhookReceiver gone = new WebhookReceiver(410)) {
+            String email = "gone-" + UUID.randomUUID().toString().substring(0, 8) + "@example.jp";
+            Subscribing.subscribe(mvc, mailbox, email, post("/alerts/subscribe").param("language", "ja").param("district", "tamagawa")
+                    .param("webhookUrl", gone.url()));
+            assertThat(activeSubscriptions(email)).isEqualTo(1);
+
+            Instant now = clock.instant();
+            Alert draft = desk.draft(new AlertContent(AlertKind.ROAD_CLOSURE, true, CapMessage.Urgency.EXPECTED, CapMessage.Severity.MINOR,
+                    CapMessage.Certainty.OBSERVED, Map.of("ja", new AlertText("【訓練】通行止め", "玉川地区で通行止めです（訓練）。", "")),
+                    Set.of("tamagawa"), "", now.minusSeconds(60), now.plus(Duration.ofHours(1))), "test:operator");
+            desk.submit(draft.id(), "test:operator");
+            desk.approve(draft.id(), "test:approver");
+
+            gone.await(1);
+            Awaitility.await("the webhook-only subscription ends").atMost(Duration.ofSeconds(10))
+                    .until(() -> activeSubscriptions(email) == 0);
+        }
     }
 
     private int activeSubscriptions(String email) {
