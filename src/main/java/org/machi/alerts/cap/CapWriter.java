@@ -100,8 +100,8 @@ public final class CapWriter {
         return CAP_TIME.format(time);
     }
 
-    /** ACTUAL → Actual, the form CAP's enumerations use. */
-    private static String capitalized(Enum<?> value) {
+    /** ACTUAL → Actual, the form CAP's enumerations use (also in the JSON API and webhooks). */
+    public static String capitalized(Enum<?> value) {
         String name = value.name().toLowerCase(Locale.ROOT);
         return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }

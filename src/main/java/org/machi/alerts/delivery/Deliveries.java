@@ -336,8 +336,7 @@ public class Deliveries {
      * A claimed delivery with what sending it needs from the subscription: the channel's address
      * (mail address, webhook URL or push endpoint) and its secret (the webhook's signing secret or
      * the browser's push keys), both sealed.
-     */
-    /**
+     *
      * @param bounced whether the subscriber's mail address has bounced since its last delivered mail
      */
     record Due(Key key, Item item, int attempts, String language, String addressSealed, String secretSealed, boolean bounced) {

@@ -5,10 +5,10 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.machi.alerts.cap.CapMessage;
+import org.machi.alerts.cap.CapWriter;
 import org.machi.alerts.delivery.Deliveries.Item;
 import org.machi.alerts.domain.Alert;
 import org.machi.alerts.domain.Notice;
@@ -99,7 +99,7 @@ class DeliveryMessages {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", alert.id().toString());
         data.put("capIdentifier", alert.capIdentifier());
-        data.put("msgType", capName(alert.type().name()));
+        data.put("msgType", CapWriter.capitalized(alert.type()));
         data.put("status", alert.exercise() ? "Exercise" : "Actual");
         data.put("kind", alert.kind().name());
         data.put("label", label);
@@ -177,10 +177,6 @@ class DeliveryMessages {
     private static String cut(String text) {
         return text.codePointCount(0, text.length()) <= NOTIFICATION_TEXT_LIMIT ? text
                 : text.substring(0, text.offsetByCodePoints(0, NOTIFICATION_TEXT_LIMIT - 1)) + "…";
-    }
-
-    private static String capName(String name) {
-        return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
     }
 
     private record Key(Item item, UUID id, SiteLanguage language) {

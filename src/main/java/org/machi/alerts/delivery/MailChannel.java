@@ -63,7 +63,7 @@ class MailChannel implements DeliveryChannel {
     private OutgoingMail.Mail message(Due due) {
         DeliveryMessages.Rendered rendered = messages.of(due);
         SiteLanguage language = SiteLanguage.fromCode(due.language()).orElse(SiteLanguage.JA);
-        String leave = messages.baseUrl() + "/alerts/unsubscribe/" + unsubscribe.token(due.key().subscriptionId());
+        String leave = messages.baseUrl() + unsubscribe.path(due.key().subscriptionId());
         String text = rendered.mailText() + "\n-- \n" + messages.text(rendered.footerKey(), language, leave) + "\n";
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("List-Unsubscribe", "<" + leave + ">");

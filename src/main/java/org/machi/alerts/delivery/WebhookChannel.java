@@ -84,6 +84,6 @@ class WebhookChannel implements DeliveryChannel {
 
     /** Where the subscriber stops these calls in one click, as a mail's List-Unsubscribe does. */
     private String unsubscribeLink(Due due) {
-        return messages.baseUrl() + "/alerts/unsubscribe/" + unsubscribe.token(due.key().subscriptionId());
+        return messages.baseUrl() + unsubscribe.path(due.key().subscriptionId());
     }
 }

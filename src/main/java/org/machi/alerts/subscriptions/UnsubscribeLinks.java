@@ -24,6 +24,11 @@ public class UnsubscribeLinks {
         return subscription + "." + mac(subscription);
     }
 
+    /** The page that ends the subscription in one click (a mail client may POST to it, RFC 8058). */
+    public String path(UUID subscription) {
+        return "/alerts/unsubscribe/" + token(subscription);
+    }
+
     /** The subscription a token names, if the token is genuine. */
     public Optional<UUID> subscription(String token) {
         if (token == null || token.length() > 200) {

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.machi.alerts.cap.CapWriter;
 import org.machi.alerts.domain.Alert;
 import org.machi.alerts.domain.AlertText;
 import org.machi.alerts.publishing.AlertStore;
@@ -77,15 +77,11 @@ class AlertFeedsController {
     }
 
     private AlertJson json(Alert alert) {
-        return new AlertJson(alert.id().toString(), alert.capIdentifier(), capName(alert.type().name()),
+        return new AlertJson(alert.id().toString(), alert.capIdentifier(), CapWriter.capitalized(alert.type()),
                 alert.exercise() ? "Exercise" : "Actual", alert.kind().name(), alert.state().name(),
                 alert.refersTo() == null ? null : alert.refersTo().toString(), alert.districts().stream().sorted().toList(),
                 alert.content().effective(), alert.content().expires(), alert.publishedAt(), alert.texts(),
                 cap.pageUrl(alert), cap.capUrl(alert));
-    }
-
-    private static String capName(String name) {
-        return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
     }
 
     /** An alert in the JSON API: texts per language code, times in UTC (ISO 8601). */

@@ -157,7 +157,7 @@ class SubscriptionController {
         }
         model.addAttribute("secret", confirmed.get().webhookSecret());
         model.addAttribute("replaced", confirmed.get().replacedEarlier());
-        model.addAttribute("leave", "/alerts/unsubscribe/" + unsubscribe.token(confirmed.get().subscription().id()));
+        model.addAttribute("leave", unsubscribe.path(confirmed.get().subscription().id()));
         return "alerts/subscribe-active";
     }
 

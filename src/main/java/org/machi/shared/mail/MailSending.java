@@ -103,6 +103,7 @@ class MailSending implements OutgoingMail {
         try {
             smtp.send(messages.toArray(MimeMessage[]::new));
         } catch (MailSendException partly) {
+            // without failed messages named, the whole send failed and every message waits for a retry
             Map<Object, Exception> failed = partly.getFailedMessages();
             for (int m = 0; m < messages.size(); m++) {
                 Exception failure = failed.get(messages.get(m));
