@@ -6,7 +6,7 @@ import com.thaiopensource.validate.ValidationDriver;
 import com.thaiopensource.validate.rng.CompactSchemaReader;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.file.Path;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.XMLConstants;
@@ -17,18 +17,30 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
-/** Checks documents against the official schemas in ../shared/standards; fails with the validator's words. */
+/** Checks documents against the official schemas kept in the test resources (standards/); fails with the validator's words. */
 public final class Standards {
 
-    private static final Path STANDARDS = Path.of("../shared/standards");
 
     private Standards() {
+    }
+
+    /** The OASIS CAP 1.2 XML Schema, from the test class path. */
+    public static URL cap12() {
+        return schema("cap12.xsd");
+    }
+
+    private static URL schema(String name) {
+        URL url = Standards.class.getResource("/standards/" + name);
+        if (url == null) {
+            throw new AssertionError("the schema standards/" + name + " is missing from the test resources");
+        }
+        return url;
     }
 
     /** OASIS CAP 1.2 (XML Schema). */
     public static void assertValidCap(String xml) {
         try {
-            SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(STANDARDS.resolve("cap12.xsd").toFile())
+            SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(cap12())
                     .newValidator().validate(new StreamSource(new StringReader(xml)));
         } catch (Exception invalid) {
             throw new AssertionError("not valid CAP 1.2: " + invalid.getMessage() + "\n" + xml, invalid);
@@ -57,7 +69,7 @@ public final class Standards {
         properties.put(ValidateProperty.ERROR_HANDLER, collect);
         ValidationDriver driver = new ValidationDriver(properties.toPropertyMap(), CompactSchemaReader.getInstance());
         try {
-            if (!driver.loadSchema(ValidationDriver.fileInputSource(STANDARDS.resolve("atom_rfc4287.rng").toFile()))) {
+            if (!driver.loadSchema(new InputSource(schema("atom_rfc4287.rng").toExternalForm()))) {
                 throw new AssertionError("the Atom schema did not load: " + errors);
             }
             boolean valid = driver.validate(new InputSource(new StringReader(xml)));

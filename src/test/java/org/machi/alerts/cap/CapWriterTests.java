@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
 import javax.xml.XMLConstants;
@@ -26,20 +24,19 @@ import org.machi.alerts.cap.CapMessage.ResponseType;
 import org.machi.alerts.cap.CapMessage.Severity;
 import org.machi.alerts.cap.CapMessage.Status;
 import org.machi.alerts.cap.CapMessage.Urgency;
+import org.machi.testing.Standards;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 
-/** Every message Machi writes is valid against the official OASIS CAP 1.2 schema (../shared/standards/cap12.xsd). */
+/** Every message Machi writes is valid against the official OASIS CAP 1.2 schema (kept in the test resources, standards/cap12.xsd). */
 class CapWriterTests {
 
-    private static final Path SCHEMA = Path.of("../shared/standards/cap12.xsd");
     private static final OffsetDateTime SENT = OffsetDateTime.parse("2026-07-14T05:30:12.345+09:00");
     private static Schema cap;
 
     @BeforeAll
     static void loadTheOfficialSchema() throws Exception {
-        assertThat(SCHEMA).as("the CAP 1.2 schema of the project's shared standards").exists();
-        cap = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(SCHEMA.toFile());
+        cap = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(Standards.cap12());
     }
 
     @Test
