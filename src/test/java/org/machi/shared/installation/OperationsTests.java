@@ -33,6 +33,12 @@ class OperationsTests {
     }
 
     @Test
+    void readinessNeedsADatabaseThatTakesWrites() throws Exception {
+        assertThat(get(managementPort, "/actuator/health/readiness").body())
+                .contains("\"databaseWrites\":{\"status\":\"UP\"").contains("\"db\":");
+    }
+
+    @Test
     void metricsAndDetailsAreNotOnThePublicPort() throws Exception {
         assertThat(get(port, "/actuator/prometheus").statusCode()).isEqualTo(404);
         assertThat(get(port, "/actuator/info").statusCode()).isEqualTo(404);
