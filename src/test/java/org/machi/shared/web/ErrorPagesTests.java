@@ -6,6 +6,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.machi.testing.ErrorTriggers;
@@ -18,6 +25,8 @@ class ErrorPagesTests {
 
     @LocalServerPort
     int port;
+
+    private static final String CRLF = "\r\n";
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -42,5 +51,44 @@ class ErrorPagesTests {
                 .contains("<h1>" + heading + "</h1>")
                 .contains("href=\"#main\"")
                 .doesNotContain("Exception", "a fault on purpose", "at org.");
+    }
+
+    /** Tomcat refuses these before the application sees them; the answer is still the city's, not Tomcat's. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "a request line over the limit | GET /alerts?q={long} HTTP/1.1|",
+            "headers over the limit        | GET / HTTP/1.1                 | X-Filler: {long}",
+            "a malformed request line      | GET /a\u0001b HTTP/1.1         |"})
+    void whatTomcatRefusesIsAnsweredInJapaneseWithoutTomcatsPage(String what, String requestLine, String header) throws Exception {
+        String filler = "a".repeat(20_000);
+        String response = raw(requestLine.replace("{long}", filler) + CRLF + "Host: localhost" + CRLF
+                + (header == null ? "" : header.replace("{long}", filler) + CRLF) + CRLF);
+
+        assertThat(response).as(what).startsWith("HTTP/1.1 4");
+        assertThat(response).as(what)
+                .contains("<html lang=\"ja\"")
+                .contains("<h1>リクエストを処理できませんでした</h1>")
+                .contains("href=\"/css/machi.css\"")
+                .doesNotContain("HTTP Status", "Tomcat", "Exception");
+    }
+
+    @Test
+    void whenTheHeadersWereReadTheReadersLanguageIsUsed() throws Exception {
+        String response = raw("GET / HTTP/1.1" + CRLF + "Host: localhost" + CRLF + "Accept-Language: en" + CRLF
+                + "X-Filler: " + "b".repeat(20_000) + CRLF + CRLF);
+        assertThat(response).startsWith("HTTP/1.1 4");
+        assertThat(response).contains("Your request could not be processed").doesNotContain("HTTP Status");
+    }
+
+    private String raw(String request) throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            socket.shutdownOutput();
+            try (var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
+                return in.lines().collect(Collectors.joining("\n"));
+            }
+        }
     }
 }
