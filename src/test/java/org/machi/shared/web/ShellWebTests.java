@@ -113,6 +113,15 @@ class ShellWebTests {
         }
     }
 
+    /** Online procedures do not exist yet: the home page must not promise them in any language. */
+    @Test
+    void homePromisesNoServiceThatDoesNotExist() throws Exception {
+        assertThat(page(mvc.perform(get("/").param("lang", "ja")).andReturn()).select("main").text()).doesNotContain("手続");
+        assertThat(page(mvc.perform(get("/").param("lang", "ja-easy")).andReturn()).select("main").text()).doesNotContain("手続");
+        assertThat(page(mvc.perform(get("/").param("lang", "en")).andReturn()).select("main").text()).doesNotContainIgnoringCase("procedure");
+        assertThat(page(mvc.perform(get("/").param("lang", "zh-CN")).andReturn()).select("main").text()).doesNotContain("手续");
+    }
+
     @Test
     void districtsPageListsEveryDistrictOfTheProfile() throws Exception {
         Document english = page(mvc.perform(get("/districts").param("lang", "en")).andReturn());
