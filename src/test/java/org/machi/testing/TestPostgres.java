@@ -43,12 +43,17 @@ public final class TestPostgres {
     /** A JDBC URL of an empty database that belongs to this test run. */
     public static synchronized String freshDatabaseUrl() {
         if (databaseUrl == null) {
-            String name = "machi_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
-            execute("CREATE DATABASE " + name);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
-            databaseUrl = withDatabase(URL, name);
+            databaseUrl = anotherDatabaseUrl();
         }
         return databaseUrl;
+    }
+
+    /** A JDBC URL of another empty database of this test run, for a test that needs one to itself. */
+    public static String anotherDatabaseUrl() {
+        String name = "machi_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        execute("CREATE DATABASE " + name);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
+        return withDatabase(URL, name);
     }
 
     private static String withDatabase(String url, String database) {

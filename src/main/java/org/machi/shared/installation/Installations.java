@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.UUID;
 import org.machi.shared.Installation;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,17 +24,15 @@ class Installations {
     @Transactional
     Installation recordStart() {
         Timestamp now = Timestamp.from(clock.instant());
-        try {
-            jdbc.sql("""
-                    INSERT INTO shared.installation (singleton, installation_id, first_started_at, last_started_at, starts)
-                    SELECT TRUE, :id, :now, :now, 0
-                    WHERE NOT EXISTS (SELECT 1 FROM shared.installation)""")
-                    .param("id", UUID.randomUUID())
-                    .param("now", now)
-                    .update();
-        } catch (DuplicateKeyException anotherNodeWasFirst) {
-            // two nodes started on an empty database at once; the other one's row stands
-        }
+        // Two nodes may start on an empty database at once: the second one's insert meets the first
+        // one's row and does nothing (a caught duplicate-key error would abort the transaction on PostgreSQL).
+        jdbc.sql("""
+                INSERT INTO shared.installation (singleton, installation_id, first_started_at, last_started_at, starts)
+                VALUES (TRUE, :id, :now, :now, 0)
+                ON CONFLICT DO NOTHING""")
+                .param("id", UUID.randomUUID())
+                .param("now", now)
+                .update();
         jdbc.sql("UPDATE shared.installation SET last_started_at = :now, starts = starts + 1")
                 .param("now", now)
                 .update();
