@@ -70,47 +70,67 @@ public class WebhookAddresses {
     }
 
     /**
-     * Loopback, private, link-local, shared (CGNAT), multicast, unspecified and unique-local
-     * addresses, and IPv6 addresses that carry one of those inside (mapped, NAT64, 6to4) or
-     * whose end cannot be known (Teredo tunnels).
+     * Whether the address is anything but a global unicast address of the internet: loopback,
+     * private, link-local, shared (CGNAT), documentation, benchmarking, multicast, reserved and
+     * unspecified IPv4; for IPv6 everything outside 2000::/3 and its special blocks, except the
+     * forms that carry an IPv4 address inside (compatible, mapped, translated, NAT64, 6to4), which
+     * are judged by that IPv4 address, since that is what is reached in the end.
      */
     static boolean isPrivate(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
-            return true;
-        }
         byte[] b = address.getAddress();
         if (address instanceof Inet4Address) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            return first == 0 || first >= 240 || (first == 100 && second >= 64 && second < 128)
-                    || (first == 192 && second == 0 && (b[2] & 0xff) == 0) || (first == 198 && (second == 18 || second == 19));
+            return !isGlobalV4(b[0] & 0xff, b[1] & 0xff, b[2] & 0xff);
         }
-        if (address instanceof Inet6Address) {
-            boolean uniqueLocal = (b[0] & 0xfe) == 0xfc;
-            boolean mappedV4 = isZero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-            boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
-                    && isZero(b, 4, 12);
-            if (mappedV4 || nat64) {
-                return isPrivate(v4(b[12], b[13], b[14], b[15]));
-            }
-            boolean sixToFour = (b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02;
-            if (sixToFour) {
-                return isPrivate(v4(b[2], b[3], b[4], b[5]));
-            }
-            boolean teredo = (b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x01 && b[2] == 0 && b[3] == 0;
-            return uniqueLocal || teredo;
+        if (!(address instanceof Inet6Address)) {
+            return true;
         }
-        return true;
+        int word0 = ((b[0] & 0xff) << 8) | (b[1] & 0xff);
+        int word1 = ((b[2] & 0xff) << 8) | (b[3] & 0xff);
+        boolean compatible = isZero(b, 0, 12) && !isZero(b, 12, 15);      // ::a.b.c.d (but not :: or ::1)
+        boolean mapped = isZero(b, 0, 10) && isOnes(b, 10, 12);          // ::ffff:a.b.c.d
+        boolean translated = isZero(b, 0, 8) && isOnes(b, 8, 10) && isZero(b, 10, 12); // ::ffff:0:a.b.c.d
+        boolean nat64 = word0 == 0x0064 && word1 == 0xff9b && isZero(b, 4, 12); // 64:ff9b::/96
+        if (compatible || mapped || translated || nat64) {
+            return isPrivate(v4(b[12], b[13], b[14], b[15]));
+        }
+        if (word0 == 0x2002) {                                              // 6to4 carries its IPv4 address next
+            return isPrivate(v4(b[2], b[3], b[4], b[5]));
+        }
+        boolean globalUnicast = (b[0] & 0xe0) == 0x20;                      // 2000::/3
+        boolean ietfSpecial = word0 == 0x2001 && word1 < 0x0200;            // 2001::/23: Teredo, benchmarking, ORCHID…
+        boolean documentation = (word0 == 0x2001 && word1 == 0x0db8) || (word0 == 0x3fff && word1 < 0x1000);
+        return !globalUnicast || ietfSpecial || documentation;
     }
 
-    /** The IPv4 address carried inside an IPv6 one (mapped, NAT64 or 6to4), which is what is reached in the end. */
+    private static boolean isGlobalV4(int first, int second, int third) {
+        return !(first == 0 || first == 10 || first == 127 || first >= 224
+                || (first == 100 && second >= 64 && second < 128)
+                || (first == 169 && second == 254)
+                || (first == 172 && second >= 16 && second < 32)
+                || (first == 192 && second == 168)
+                || (first == 192 && second == 0 && (third == 0 || third == 2))
+                || (first == 192 && second == 88 && third == 99)
+                || (first == 198 && (second == 18 || second == 19))
+                || (first == 198 && second == 51 && third == 100)
+                || (first == 203 && second == 0 && third == 113));
+    }
+
+    /** The IPv4 address carried inside an IPv6 one, which is what is reached in the end. */
     private static InetAddress v4(byte a, byte b, byte c, byte d) {
         try {
             return InetAddress.getByAddress(new byte[] {a, b, c, d});
         } catch (UnknownHostException impossible) {
             throw new IllegalStateException(impossible);
         }
+    }
+
+    private static boolean isOnes(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if ((bytes[i] & 0xff) != 0xff) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isZero(byte[] bytes, int from, int to) {

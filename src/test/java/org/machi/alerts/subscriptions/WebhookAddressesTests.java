@@ -24,6 +24,22 @@ class WebhookAddressesTests {
         }
     }
 
+    /** IPv6 spellings of private IPv4 addresses, which a check of the IPv6 form alone lets through. */
+    @Test
+    void everyIpv6FormOfAPrivateIpv4AddressIsRefused() throws Exception {
+        for (String address : new String[] {"::10.0.0.1", "::169.254.169.254", "::127.0.0.1", "::ffff:0:a00:1", "::ffff:0:7f00:1",
+                "64:ff9b:1::a00:1", "64:ff9b::a00:1", "2002:a00:1::1", "2001:db8::1", "3fff::1", "2001:2::1", "ff02::1", "100::1"}) {
+            assertThat(WebhookAddresses.isPrivate(InetAddress.getByName(address))).as(address).isTrue();
+            assertThat(production.problem("https://[" + address + "]/hook")).as(address).contains("subscribe.webhook.privateAddress");
+        }
+        for (String address : new String[] {"::8.8.8.8", "::ffff:0:808:808", "2606:4700:4700::1111"}) {
+            assertThat(WebhookAddresses.isPrivate(InetAddress.getByName(address))).as(address).isFalse();
+        }
+        for (String address : new String[] {"192.0.2.1", "198.51.100.7", "203.0.113.9", "192.88.99.1"}) {
+            assertThat(WebhookAddresses.isPrivate(InetAddress.getByName(address))).as("documentation and relay: " + address).isTrue();
+        }
+    }
+
     @Test
     void onlyHttpsToAPublicAddressInProduction() {
         assertThat(production.problem("https://8.8.8.8/hook")).isEmpty();
