@@ -120,7 +120,7 @@ public final class CapWriter {
 
     private static void text(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
         xml.writeStartElement(NAMESPACE, name);
-        xml.writeCharacters(value);
+        xml.writeCharacters(XmlCharacters.legal(value));
         xml.writeEndElement();
     }
 }

@@ -1,8 +1,20 @@
 package org.machi.alerts.domain;
 
-/** An alert in one language: what happened, and what to do. The instruction may be empty. */
+import org.machi.alerts.cap.XmlCharacters;
+
+/**
+ * An alert in one language: what happened, and what to do. The instruction may be empty. Control
+ * characters are dropped on the way in, whichever form or template the text came from: CAP and
+ * Atom cannot carry them, and PostgreSQL refuses a NUL.
+ */
 public record AlertText(String headline, String description, String instruction) {
 
     static final int HEADLINE_LIMIT = 140;
     static final int TEXT_LIMIT = 4000;
+
+    public AlertText {
+        headline = XmlCharacters.legal(headline);
+        description = XmlCharacters.legal(description);
+        instruction = XmlCharacters.legal(instruction);
+    }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.machi.alerts.cap.XmlCharacters;
 import org.machi.alerts.domain.Alert;
 import org.machi.alerts.domain.AlertText;
 import org.machi.shared.CityProfile;
@@ -76,13 +77,13 @@ public class AtomFeed {
     static void link(XMLStreamWriter xml, String rel, String href, String type) throws XMLStreamException {
         xml.writeEmptyElement("link");
         xml.writeAttribute("rel", rel);
-        xml.writeAttribute("href", href);
+        xml.writeAttribute("href", XmlCharacters.legal(href));
         xml.writeAttribute("type", type);
     }
 
     static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
         xml.writeStartElement(name);
-        xml.writeCharacters(text);
+        xml.writeCharacters(XmlCharacters.legal(text));
         xml.writeEndElement();
     }
 

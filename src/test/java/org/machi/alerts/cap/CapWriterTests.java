@@ -58,6 +58,15 @@ class CapWriterTests {
     }
 
     @Test
+    void charactersXmlCannotCarryAreDroppedSoTheDocumentStaysWellFormed() throws Exception {
+        String xml = CapWriter.write(new CapMessage("machi-142123-2026-0005", "city.atsugi.kanagawa.jp", SENT, Status.ACTUAL,
+                MsgType.ALERT, List.of(), List.of(info("ja", "避難\u0000指示\u000B", "川が\u0001増水\uFFFE。\n改行は残る\t。"))));
+        validate(xml);
+        assertThat(text(parse(xml), "headline")).isEqualTo("避難指示");
+        assertThat(text(parse(xml), "description")).isEqualTo("川が増水。\n改行は残る\t。");
+    }
+
+    @Test
     void anExerciseIsMarkedAsSuch() throws Exception {
         String xml = CapWriter.write(new CapMessage("machi-142123-2026-0002", "city.atsugi.kanagawa.jp", SENT, Status.EXERCISE,
                 MsgType.ALERT, List.of(), List.of(info("ja", "【訓練】避難指示", "これは訓練です。"))));
