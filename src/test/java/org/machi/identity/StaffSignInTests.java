@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.machi.audit.AuditEntry;
 import org.machi.audit.AuditTrail;
 import org.machi.identity.account.Account;
+import org.machi.identity.totp.TotpCredentials;
 import org.machi.testing.MachiWebTest;
 import org.machi.testing.TestAccounts;
 import org.machi.testing.TestClock;
@@ -34,6 +35,9 @@ class StaffSignInTests {
 
     @Autowired
     AuditTrail audit;
+
+    @Autowired
+    TotpCredentials totp;
 
     @Test
     void aNewStaffMemberChangesThePasswordEnrolsTheAppAndOnlyThenReachesTheBackOffice() throws Exception {
@@ -102,6 +106,42 @@ class StaffSignInTests {
                 .map(AuditEntry::action).toList();
         assertThat(actions).contains("sign-in.password.succeeded", "password.changed", "sign-in.second-factor.succeeded",
                 "sign-in.second-factor.failed");
+    }
+
+    /** A stolen password alone must not get in by guessing codes: after five wrong ones even the right code waits. */
+    @Test
+    void secondFactorGuessesAreLimitedPerAccountAndTheLimitIsAudited() throws Exception {
+        Account staff = accounts.staff(StaffRole.ALERT_OPERATOR);
+        var enrolment = totp.startEnrolment(staff.id(), staff.login(), "Machi");
+        byte[] secret = new Base32().decode(enrolment.secret().replace(" ", ""));
+        assertThat(totp.confirm(staff.id(), code(secret))).isPresent();
+        clock.advance(Duration.ofSeconds(30));
+
+        Visitor attacker = signedInWithPasswordOnly(staff);
+        String wrong = "000000".equals(code(secret)) ? "111111" : "000000";
+        for (int guess = 0; guess < 5; guess++) {
+            assertThat(attacker.post("/staff/second-factor", Map.of("code", wrong)).html().select(".error-summary").text())
+                    .contains("確認コードが正しくない");
+        }
+        var throttled = attacker.post("/staff/second-factor", Map.of("code", code(secret)));
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.html().select(".error-summary").text()).contains("しばらく受け付けを停止しています");
+        assertThat(attacker.get("/staff").location()).endsWith("/staff/second-factor");
+
+        Visitor freshSession = signedInWithPasswordOnly(staff);
+        assertThat(freshSession.post("/staff/second-factor", Map.of("code", code(secret))).status())
+                .as("a new session does not get new guesses: the limit is per account too").isEqualTo(429);
+
+        assertThat(audit.latest(50).stream().filter(e -> staff.reference().equals(e.actor())).map(AuditEntry::action))
+                .contains("sign-in.second-factor.throttled");
+    }
+
+    private Visitor signedInWithPasswordOnly(Account staff) {
+        Visitor visitor = new Visitor(port);
+        visitor.get("/staff/sign-in");
+        visitor.post("/sign-in", Map.of("login", staff.login(), "password", TestAccounts.PASSWORD, "audience", "staff"));
+        visitor.get("/staff/second-factor");
+        return visitor;
     }
 
     @Test

@@ -19,18 +19,29 @@ public class StaffSignIn {
     private final TotpCredentials totp;
     private final SecondFactorGate gate;
     private final AuditTrail audit;
+    private final SecondFactorThrottle throttle;
 
-    StaffSignIn(Accounts accounts, TotpCredentials totp, SecondFactorGate gate, AuditTrail audit) {
+    StaffSignIn(Accounts accounts, TotpCredentials totp, SecondFactorGate gate, AuditTrail audit, SecondFactorThrottle throttle) {
         this.accounts = accounts;
         this.totp = totp;
         this.gate = gate;
         this.audit = audit;
+        this.throttle = throttle;
     }
 
-    public boolean checkSecondFactor(UUID accountId, String code) {
+    /** How a second-factor attempt ended. */
+    public enum SecondFactorCheck { PASSED, WRONG, THROTTLED }
+
+    /** Checks an app or recovery code, unless the account or the session has used up its attempts for now. */
+    public SecondFactorCheck checkSecondFactor(UUID accountId, HttpServletRequest request, String code) {
+        String actor = Account.reference(accountId);
+        if (!throttle.allow(accountId, request.getSession().getId())) {
+            audit.record(AuditRecord.of(actor, "sign-in.second-factor.throttled"));
+            return SecondFactorCheck.THROTTLED;
+        }
         boolean passed = totp.verify(accountId, code);
-        audit.record(AuditRecord.of(Account.reference(accountId), passed ? "sign-in.second-factor.succeeded" : "sign-in.second-factor.failed"));
-        return passed;
+        audit.record(AuditRecord.of(actor, passed ? "sign-in.second-factor.succeeded" : "sign-in.second-factor.failed"));
+        return passed ? SecondFactorCheck.PASSED : SecondFactorCheck.WRONG;
     }
 
     public void secondFactorPassed(HttpServletRequest request, HttpServletResponse response) {

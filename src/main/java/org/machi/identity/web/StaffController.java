@@ -11,6 +11,7 @@ import org.machi.identity.security.StaffSignIn;
 import org.machi.identity.totp.TotpCredentials;
 import org.machi.shared.CityProfile;
 import org.machi.shared.SiteLanguage;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -99,9 +100,18 @@ class StaffController {
     @PostMapping("/staff/second-factor")
     String checkSecondFactor(MachiUser user, @RequestParam(defaultValue = "") String code,
                              Model model, HttpServletRequest request, HttpServletResponse response) {
-        if (!signIn.checkSecondFactor(user.accountId(), code)) {
-            model.addAttribute("problems", List.of("secondFactor.wrongCode"));
-            return "identity/staff-second-factor";
+        switch (signIn.checkSecondFactor(user.accountId(), request, code)) {
+            case THROTTLED -> {
+                model.addAttribute("problems", List.of("secondFactor.throttled"));
+                response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+                return "identity/staff-second-factor";
+            }
+            case WRONG -> {
+                model.addAttribute("problems", List.of("secondFactor.wrongCode"));
+                return "identity/staff-second-factor";
+            }
+            case PASSED -> {
+            }
         }
         signIn.secondFactorPassed(request, response);
         return "redirect:/staff";
