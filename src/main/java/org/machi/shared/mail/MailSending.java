@@ -15,8 +15,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -304,7 +306,11 @@ class MailSending implements OutgoingMail {
         try {
             Files.createDirectories(mailDirectory);
             String name = FILE_TIME.format(clock.instant().atZone(ZoneOffset.UTC)) + "-" + UUID.randomUUID() + ".eml";
-            try (OutputStream out = Files.newOutputStream(mailDirectory.resolve(name))) {
+            Path file = mailDirectory.resolve(name);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
                 message.writeTo(out);
             }
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,8 @@ class MailFilesTests {
 
         try (var files = Files.list(dataDir.resolve("mail"))) {
             Path file = files.filter(p -> p.toString().endsWith(".eml")).findFirst().orElseThrow();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as("a mail is the addressee's")
+                    .isEqualTo("rw-------");
             try (InputStream in = Files.newInputStream(file)) {
                 MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
                 assertThat(message.getSubject()).isEqualTo("【厚木市】お知らせ");
