@@ -5,10 +5,12 @@ import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
@@ -21,7 +23,11 @@ import org.jsoup.nodes.Document;
  */
 public final class Visitor {
 
-    public record Page(int status, String location, Document html) {
+    public record Page(int status, String location, Document html, HttpHeaders allHeaders) {
+
+        public List<String> headers(String name) {
+            return allHeaders.allValues(name);
+        }
     }
 
     private final String base;
@@ -71,7 +77,7 @@ public final class Visitor {
             if (!token.isEmpty()) {
                 csrf = token;
             }
-            return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(null), html);
+            return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(null), html, response.headers());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -26,6 +26,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -55,7 +56,8 @@ class SecurityConfiguration {
         String[] forms = publicPaths.stream().flatMap(p -> p.forms().stream()).distinct().toArray(String[]::new);
         String[] oneClick = publicPaths.stream().flatMap(p -> p.oneClick().stream()).distinct().toArray(String[]::new);
         http.securityContext(context -> context.securityContextRepository(contexts))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(Arrays.stream(oneClick)
+                // The token lives in a cookie, not the session: an anonymous visit to a form page stores nothing.
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()).ignoringRequestMatchers(Arrays.stream(oneClick)
                         .map(path -> PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, path))
                         .toArray(RequestMatcher[]::new)))
                 .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
@@ -125,6 +127,13 @@ class SecurityConfiguration {
         var registration = new FilterRegistrationBean<>(lifetime);
         registration.setEnabled(false);
         return registration;
+    }
+
+    private static CookieCsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        tokens.setCookieName("machi_csrf");
+        tokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Lax").path("/"));
+        return tokens;
     }
 
     @Bean
