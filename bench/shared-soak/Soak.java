@@ -176,7 +176,8 @@ public class Soak {
             counts[0]++;
         } catch (Exception | AssertionError failed) {
             counts[1]++;
-            failures.add(elapsed() + " " + name + ": " + failed.getMessage());
+            failures.add(elapsed() + " " + name + ": " + failed);
+            System.out.println("FAILED " + failures.get(failures.size() - 1));
         }
     }
 
@@ -226,8 +227,10 @@ public class Soak {
         try (Stream<Path> files = Files.list(mail)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
                 String message = Files.readString(file, StandardCharsets.ISO_8859_1);
-                if (message.contains(address)) {
-                    bodies.add(body(message));
+                // a file still being written has no body yet, or half of one: read it on the next look
+                Optional<String> body = message.contains(address) ? body(message) : Optional.empty();
+                if (body.isPresent()) {
+                    bodies.add(body.get());
                     Files.delete(file);
                 }
             }
@@ -235,12 +238,21 @@ public class Soak {
         return bodies.stream();
     }
 
-    private static String body(String message) {
+    private static Optional<String> body(String message) {
         int split = message.indexOf("\r\n\r\n");
+        if (split < 0) {
+            return Optional.empty();
+        }
         String headers = message.substring(0, split);
         String body = message.substring(split + 4);
-        return headers.toLowerCase().contains("content-transfer-encoding: base64")
-                ? new String(Base64.getMimeDecoder().decode(body.strip()), StandardCharsets.UTF_8) : body;
+        if (!headers.toLowerCase().contains("content-transfer-encoding: base64")) {
+            return Optional.of(body);
+        }
+        try {
+            return Optional.of(new String(Base64.getMimeDecoder().decode(body.strip()), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException halfWritten) {
+            return Optional.empty();
+        }
     }
 
     private static String query(String link) {
