@@ -72,6 +72,8 @@ class StaffAlertsController {
     String overview(Model model) {
         model.addAttribute("unpublished", store.unpublished());
         model.addAttribute("inForce", inForce.now());
+        model.addAttribute("endingSoon", inForce.now().stream().filter(alert -> alert.endsSoon(clock.instant()))
+                .map(alert -> new Ending(alert, templates.time(alert.content().expires(), SiteLanguage.JA))).toList());
         model.addAttribute("kinds", AlertKind.values());
         return "alerts/staff-overview";
     }
@@ -128,6 +130,10 @@ class StaffAlertsController {
         model.addAttribute("expires", templates.time(alert.content().expires(), SiteLanguage.JA));
         model.addAttribute("preApprovalOffered", desk.preApprovalOffered(alert));
         return "alerts/staff-alert";
+    }
+
+    /** An alert in force whose end is near, with that end as staff read it. */
+    record Ending(Alert alert, String at) {
     }
 
     /** The delivery counts, for the page to refresh them while the fan-out runs. */
