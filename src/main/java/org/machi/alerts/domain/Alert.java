@@ -260,6 +260,11 @@ public final class Alert {
         return "machi-" + id;
     }
 
+    /** Throws the first rule the content breaks, as a draft of it would; to check before asking anything else. */
+    public static void requireValid(AlertContent content, Instant now) {
+        check(content, now);
+    }
+
     private static void check(AlertContent content, Instant now) {
         AlertText japanese = content.texts().get("ja");
         if (japanese == null || blank(japanese.headline()) || blank(japanese.description())) {
@@ -292,6 +297,12 @@ public final class Alert {
         }
         if (content.effective() == null) {
             throw new AlertRuleBroken("alert.rule.effectiveRequired");
+        }
+        if (!AlertTimes.possible(content.effective(), now)) {
+            throw new AlertRuleBroken("alert.rule.timeOutOfRange", "effective");
+        }
+        if (!AlertTimes.possible(content.expires(), now)) {
+            throw new AlertRuleBroken("alert.rule.timeOutOfRange", "expires");
         }
         if (content.expires() != null && !content.expires().isAfter(content.effective())) {
             throw new AlertRuleBroken("alert.rule.expiresBeforeEffective");

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.machi.alerts.delivery.Deliveries;
 import org.machi.alerts.domain.Alert;
 import org.machi.alerts.domain.AlertContent;
@@ -98,16 +99,7 @@ class StaffAlertsController {
             return "redirect:/staff/alerts/new";
         }
         AlertForm form = AlertForm.from(chosen, params, district, params.containsKey("allDistricts"), city);
-        List<AlertForm.Problem> problems = new ArrayList<>();
-        AlertContent content = completed(form, problems, null);
-        if (content != null) {
-            try {
-                return "redirect:/staff/alerts/" + desk.draft(content, staff.getName()).id();
-            } catch (AlertRuleBroken broken) {
-                problems.add(problem(broken));
-            }
-        }
-        return form(model, form, problems, "new", null);
+        return save(model, form, params, "new", null, content -> desk.draft(content, staff.getName()));
     }
 
     @GetMapping("/staff/alerts/{id}")
@@ -164,17 +156,7 @@ class StaffAlertsController {
         Alert alert = find(id);
         AlertForm form = AlertForm.from(alert.kind(), params, district, params.containsKey("allDistricts"), city);
         form.exercise = alert.exercise();
-        List<AlertForm.Problem> problems = new ArrayList<>();
-        AlertContent content = completed(form, problems, null);
-        if (content != null) {
-            try {
-                desk.revise(alert.id(), content, staff.getName());
-                return "redirect:/staff/alerts/" + alert.id();
-            } catch (AlertRuleBroken broken) {
-                problems.add(problem(broken));
-            }
-        }
-        return form(model, form, problems, "edit", alert);
+        return save(model, form, params, "edit", alert, content -> desk.revise(alert.id(), content, staff.getName()));
     }
 
     @GetMapping("/staff/alerts/{id}/update")
@@ -191,16 +173,7 @@ class StaffAlertsController {
         Alert alert = find(id);
         AlertForm form = AlertForm.from(alert.kind(), params, district, params.containsKey("allDistricts"), city);
         form.exercise = alert.exercise();
-        List<AlertForm.Problem> problems = new ArrayList<>();
-        AlertContent content = completed(form, problems, null);
-        if (content != null) {
-            try {
-                return "redirect:/staff/alerts/" + desk.draftUpdate(alert.id(), content, staff.getName()).id();
-            } catch (AlertRuleBroken broken) {
-                problems.add(problem(broken));
-            }
-        }
-        return form(model, form, problems, "update", alert);
+        return save(model, form, params, "update", alert, content -> desk.draftUpdate(alert.id(), content, staff.getName()));
     }
 
     @GetMapping("/staff/alerts/{id}/cancel")
@@ -286,10 +259,35 @@ class StaffAlertsController {
     }
 
     /**
+     * Saves the form's content, or shows the form again: with its problems, or with what the
+     * operator is asked to confirm (times that look like a slip) until they tick that they have.
+     *
+     * @param previous the alert revised or updated, or null for a new one
+     */
+    private String save(Model model, AlertForm form, Map<String, String> params, String mode, Alert previous,
+                        Function<AlertContent, Alert> saving) {
+        List<AlertForm.Problem> problems = new ArrayList<>();
+        List<AlertForm.Problem> checks = new ArrayList<>();
+        AlertContent content = completed(form, problems);
+        if (content != null) {
+            try {
+                desk.toConfirm(content, previous).forEach(check -> checks.add(new AlertForm.Problem(check.field(), check.key())));
+                if (checks.isEmpty() || params.containsKey("confirmed")) {
+                    return "redirect:/staff/alerts/" + saving.apply(content).id();
+                }
+            } catch (AlertRuleBroken broken) {
+                problems.add(problem(broken));
+            }
+        }
+        model.addAttribute("checks", problems.isEmpty() ? checks : List.of());
+        return form(model, form, problems, mode, previous);
+    }
+
+    /**
      * The form's content with every language the operator left empty filled from the kind's
      * template, Japanese included where the kind has one.
      */
-    private AlertContent completed(AlertForm form, List<AlertForm.Problem> problems, Alert cancelling) {
+    private AlertContent completed(AlertForm form, List<AlertForm.Problem> problems) {
         AlertContent content = form.read(city, problems);
         if (content == null) {
             return null;
@@ -303,13 +301,16 @@ class StaffAlertsController {
             }
             texts.put(SiteLanguage.JA.code(), japanese);
         }
-        texts = templates.complete(texts, content.kind(), content.districts(), content.shelters(), content.effective(), cancelling);
+        texts = templates.complete(texts, content.kind(), content.districts(), content.shelters(), content.effective(), null);
         return new AlertContent(content.kind(), content.exercise(), content.urgency(), content.severity(), content.certainty(),
                 texts, content.districts(), content.shelters(), content.effective(), content.expires(), content.area(), content.link());
     }
 
     private String form(Model model, AlertForm form, List<AlertForm.Problem> problems, String mode, Alert alert) {
         model.addAttribute("form", form);
+        if (!model.containsAttribute("checks")) {
+            model.addAttribute("checks", List.of());
+        }
         model.addAttribute("kindName", messages.getMessage(form.kind.messageKey(), null, LocaleContextHolder.getLocale()));
         model.addAttribute("problems", problems);
         model.addAttribute("mode", mode);
