@@ -176,6 +176,14 @@ public final class AlertForm {
         }
     }
 
+    /**
+     * Empties the texts of every other language, shown again as empty fields: they are made from
+     * the template when the form is saved, with the facts as they are then.
+     */
+    void keepTextsOf(Set<String> languages) {
+        texts.replaceAll((language, fields) -> languages.contains(language) ? fields : new String[] {"", "", ""});
+    }
+
     public String[] text(String language) {
         return texts.getOrDefault(language, new String[] {"", "", ""});
     }

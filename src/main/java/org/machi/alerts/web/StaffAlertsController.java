@@ -19,6 +19,7 @@ import org.machi.alerts.domain.AlertText;
 import org.machi.alerts.publishing.AlertDesk;
 import org.machi.alerts.publishing.AlertStore;
 import org.machi.alerts.publishing.AlertTemplates;
+import org.machi.alerts.publishing.FollowingTexts;
 import org.machi.alerts.publishing.InForceAlerts;
 import org.machi.shared.CityProfile;
 import org.machi.shared.SiteLanguage;
@@ -50,14 +51,16 @@ class StaffAlertsController {
     private final AlertDesk desk;
     private final AlertStore store;
     private final AlertTemplates templates;
+    private final FollowingTexts followingTexts;
     private final InForceAlerts inForce;
     private final Deliveries deliveries;
     private final CityProfile city;
     private final MessageSource messages;
     private final Clock clock;
 
-    StaffAlertsController(AlertDesk desk, AlertStore store, AlertTemplates templates, InForceAlerts inForce,
-                          Deliveries deliveries, CityProfile city, MessageSource messages, Clock clock) {
+    StaffAlertsController(AlertDesk desk, AlertStore store, AlertTemplates templates, FollowingTexts followingTexts,
+                          InForceAlerts inForce, Deliveries deliveries, CityProfile city, MessageSource messages, Clock clock) {
+        this.followingTexts = followingTexts;
         this.desk = desk;
         this.store = store;
         this.templates = templates;
@@ -268,7 +271,7 @@ class StaffAlertsController {
                         Function<AlertContent, Alert> saving) {
         List<AlertForm.Problem> problems = new ArrayList<>();
         List<AlertForm.Problem> checks = new ArrayList<>();
-        AlertContent content = completed(form, problems);
+        AlertContent content = completed(form, problems, previous, checks);
         if (content != null) {
             try {
                 desk.toConfirm(content, previous).forEach(check -> checks.add(new AlertForm.Problem(check.field(), check.key())));
@@ -285,14 +288,23 @@ class StaffAlertsController {
 
     /**
      * The form's content with every language the operator left empty filled from the kind's
-     * template, Japanese included where the kind has one.
+     * template, Japanese included where the kind has one. For a revision or an update whose facts
+     * changed, the texts made from the template are made anew (the form shows them empty if it is
+     * shown again); each text written by hand is kept and added to the checks.
      */
-    private AlertContent completed(AlertForm form, List<AlertForm.Problem> problems) {
+    private AlertContent completed(AlertForm form, List<AlertForm.Problem> problems, Alert previous, List<AlertForm.Problem> checks) {
         AlertContent content = form.read(city, problems);
         if (content == null) {
             return null;
         }
         Map<String, AlertText> texts = new LinkedHashMap<>(content.texts());
+        if (previous != null) {
+            FollowingTexts.Followed followed = followingTexts.follow(previous, content);
+            texts = new LinkedHashMap<>(followed.texts());
+            form.keepTextsOf(texts.keySet());
+            followed.toCheck().forEach(language -> checks.add(new AlertForm.Problem("headline-" + language.code(),
+                    "staffAlerts.form.textToCheck", language.nativeName())));
+        }
         if (!texts.containsKey(SiteLanguage.JA.code())) {
             AlertText japanese = templates.fill(content.kind(), SiteLanguage.JA, content.districts(), content.shelters(), content.effective());
             if (japanese == null) {
