@@ -81,6 +81,8 @@ class ReplacedAlertPagesTests {
             assertThat(page(mvc.perform(get("/alerts/" + any)).andReturn()).select("main").text()).as("lifted, not until lifted")
                     .doesNotContain("解除まで継続");
         }
+        assertThat(page(mvc.perform(get("/staff/alerts/" + cancel).with(authentication(operator()))).andReturn()).select("main").text())
+                .as("nor on the staff page").doesNotContain("解除まで継続");
         Document english = page(mvc.perform(get("/alerts/" + original).header("Accept-Language", "en")).andReturn());
         assertThat(english.select(".current-state").text()).contains("lifted").doesNotContain("??");
     }
