@@ -263,7 +263,8 @@ class StaffAlertsController {
 
     /**
      * Saves the form's content, or shows the form again: with its problems, or with what the
-     * operator is asked to confirm (times that look like a slip) until they tick that they have.
+     * operator is asked to confirm (times that look like a slip, texts written by hand for facts
+     * that changed) until they tick that they have.
      *
      * @param previous the alert revised or updated, or null for a new one
      */
