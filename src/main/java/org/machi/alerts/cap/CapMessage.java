@@ -52,9 +52,18 @@ public record CapMessage(String identifier, String sender, OffsetDateTime sent, 
 
     /** The message in one language. Effective, expires, instruction and web may be null. */
     public record Info(String language, List<Category> categories, String event, List<ResponseType> responseTypes,
-                       Urgency urgency, Severity severity, Certainty certainty, OffsetDateTime effective,
-                       OffsetDateTime expires, String senderName, String headline, String description,
-                       String instruction, String web, List<Resource> resources, List<Area> areas) {
+                       Urgency urgency, Severity severity, Certainty certainty, List<EventCode> eventCodes,
+                       OffsetDateTime effective, OffsetDateTime expires, String senderName, String headline,
+                       String description, String instruction, String web, List<Resource> resources, List<Area> areas) {
+
+        /** An info without event codes. */
+        public Info(String language, List<Category> categories, String event, List<ResponseType> responseTypes,
+                    Urgency urgency, Severity severity, Certainty certainty, OffsetDateTime effective,
+                    OffsetDateTime expires, String senderName, String headline, String description,
+                    String instruction, String web, List<Resource> resources, List<Area> areas) {
+            this(language, categories, event, responseTypes, urgency, severity, certainty, List.of(), effective, expires,
+                    senderName, headline, description, instruction, web, resources, areas);
+        }
 
         /** An info without resources. */
         public Info(String language, List<Category> categories, String event, List<ResponseType> responseTypes,
@@ -68,12 +77,17 @@ public record CapMessage(String identifier, String sender, OffsetDateTime sent, 
         public Info {
             categories = List.copyOf(categories);
             responseTypes = List.copyOf(responseTypes);
+            eventCodes = List.copyOf(eventCodes);
             resources = List.copyOf(resources);
             areas = List.copyOf(areas);
             if (categories.isEmpty()) {
                 throw new IllegalArgumentException("an info needs at least one category");
             }
         }
+    }
+
+    /** A code for the event in a system its name designates, e.g. Japan's alert level (警戒レベル, 4). */
+    public record EventCode(String valueName, String value) {
     }
 
     /** A file or page that goes with the message, such as a web page with more information. */

@@ -66,6 +66,12 @@ public final class CapWriter {
         text(xml, "urgency", capitalized(info.urgency()));
         text(xml, "severity", capitalized(info.severity()));
         text(xml, "certainty", capitalized(info.certainty()));
+        for (CapMessage.EventCode code : info.eventCodes()) {
+            xml.writeStartElement(NAMESPACE, "eventCode");
+            text(xml, "valueName", code.valueName());
+            text(xml, "value", code.value());
+            xml.writeEndElement();
+        }
         optional(xml, "effective", info.effective() == null ? null : time(info.effective()));
         optional(xml, "expires", info.expires() == null ? null : time(info.expires()));
         optional(xml, "senderName", info.senderName());

@@ -42,6 +42,9 @@ public class Deliveries {
      */
     static final String GONE = "endpoint-gone";
 
+    /** The reason recorded for what had not been sent yet when its subscriber left. */
+    public static final String UNSUBSCRIBED = "unsubscribed";
+
     /** Queued deliveries from which a publication refreshes the table's statistics. */
     static final int ANALYZE_FROM = 10_000;
 
@@ -245,8 +248,21 @@ public class Deliveries {
                                 + "WHERE id = ?"
                         : "UPDATE alerts.subscription SET webhook_url_sealed = NULL, webhook_secret_sealed = NULL WHERE id = ?")
                 .param(subscription).update();
-        jdbc.sql("DELETE FROM alerts.subscription WHERE id = ? AND NOT (by_email AND email_sealed IS NOT NULL) "
-                + "AND webhook_url_sealed IS NULL AND push_endpoint_sealed IS NULL").param(subscription).update();
+        endSubscriptions("id = ? AND NOT (by_email AND email_sealed IS NOT NULL) "
+                + "AND webhook_url_sealed IS NULL AND push_endpoint_sealed IS NULL", subscription);
+    }
+
+    /**
+     * Deletes the subscriptions that meet a condition on {@code alerts.subscription}, keeping the
+     * record of what was delivered to them: what had not been sent yet fails as {@link #UNSUBSCRIBED}.
+     */
+    public int endSubscriptions(String condition, Object... args) {
+        List<Object> all = new ArrayList<>(List.of(UNSUBSCRIBED));
+        all.addAll(List.of(args));
+        jdbc.sql("UPDATE alerts.delivery SET state = 'FAILED', last_error = ?, claimed_by = NULL, claimed_until = NULL "
+                + "WHERE state = 'PENDING' AND subscription_id IN (SELECT id FROM alerts.subscription WHERE " + condition + ")")
+                .params(all).update();
+        return jdbc.sql("DELETE FROM alerts.subscription WHERE " + condition).params(List.of(args)).update();
     }
 
     /** An address the mail server refused for good, again and again, is not written to any more. */

@@ -1,5 +1,6 @@
 package org.machi.alerts.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -173,6 +174,14 @@ public final class Alert {
                 && !content.effective().isAfter(now) && (content.expires() == null || content.expires().isAfter(now));
     }
 
+    /** How long before its end an alert in force is pointed out to staff, so that it does not lapse unnoticed. */
+    public static final Duration ENDING_SOON = Duration.ofHours(3);
+
+    /** In force, with an end within {@link #ENDING_SOON}: staff are told before residents hear it ended. */
+    public boolean endsSoon(Instant now) {
+        return inForce(now) && content.expires() != null && content.expires().isBefore(now.plus(ENDING_SOON));
+    }
+
     /**
      * The published alert as CAP 1.2: one info per language, one area per district, and one more
      * for a drawn polygon or circle, each info worded in its own language.
@@ -214,11 +223,18 @@ public final class Alert {
                 : List.of(new CapMessage.Resource(content.link(), "text/html", content.link()));
         return new CapMessage.Info(capLanguage(language), List.of(content.kind().category()), wording.event(content.kind(), language),
                 List.of(response()),
-                content.urgency(), content.severity(), content.certainty(),
+                content.urgency(), content.severity(), content.certainty(), eventCodes(),
                 content.effective().atZone(zone).toOffsetDateTime(),
                 content.expires() == null ? null : content.expires().atZone(zone).toOffsetDateTime(),
                 wording.senderName(language), text.headline(), text.description(), blankToNull(text.instruction()), web, resources,
                 capAreas);
+    }
+
+    /** The alert level as structured data, for consumers that act on it (a level in the headline is for people). */
+    private List<CapMessage.EventCode> eventCodes() {
+        return content.kind().hasLevel()
+                ? List.of(new CapMessage.EventCode(AlertKind.LEVEL_CODE, String.valueOf(content.kind().level())))
+                : List.of();
     }
 
     /** やさしい日本語 has no registered language subtag; CAP gets it as a private-use tag. */
@@ -242,6 +258,11 @@ public final class Alert {
 
     public String capIdentifier() {
         return "machi-" + id;
+    }
+
+    /** Throws the first rule the content breaks, as a draft of it would; to check before asking anything else. */
+    public static void requireValid(AlertContent content, Instant now) {
+        check(content, now);
     }
 
     private static void check(AlertContent content, Instant now) {
@@ -276,6 +297,12 @@ public final class Alert {
         }
         if (content.effective() == null) {
             throw new AlertRuleBroken("alert.rule.effectiveRequired");
+        }
+        if (!AlertTimes.possible(content.effective(), now)) {
+            throw new AlertRuleBroken("alert.rule.timeOutOfRange", "effective");
+        }
+        if (!AlertTimes.possible(content.expires(), now)) {
+            throw new AlertRuleBroken("alert.rule.timeOutOfRange", "expires");
         }
         if (content.expires() != null && !content.expires().isAfter(content.effective())) {
             throw new AlertRuleBroken("alert.rule.expiresBeforeEffective");

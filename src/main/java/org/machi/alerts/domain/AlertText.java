@@ -17,4 +17,14 @@ public record AlertText(String headline, String description, String instruction)
         description = XmlCharacters.legal(description);
         instruction = XmlCharacters.legal(instruction);
     }
+
+    /** The same words, whatever spaces surround each part (an empty instruction is the same as none). */
+    public boolean sameWords(AlertText other) {
+        return other != null && strip(headline).equals(strip(other.headline)) && strip(description).equals(strip(other.description))
+                && strip(instruction).equals(strip(other.instruction));
+    }
+
+    private static String strip(String text) {
+        return text == null ? "" : text.strip();
+    }
 }

@@ -1,6 +1,8 @@
 package org.machi.alerts.publishing;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.machi.alerts.cap.CapMessage;
@@ -10,6 +12,7 @@ import org.machi.alerts.domain.Alert;
 import org.machi.alerts.domain.AlertContent;
 import org.machi.alerts.domain.AlertRuleBroken;
 import org.machi.alerts.domain.AlertText;
+import org.machi.alerts.domain.AlertTimes;
 import org.machi.audit.AuditRecord;
 import org.machi.audit.AuditTrail;
 import org.springframework.stereotype.Service;
@@ -50,6 +53,19 @@ public class AlertDesk {
         store.insert(alert);
         record(author, "alert.drafted", alert);
         return alert;
+    }
+
+    /**
+     * What the operator is asked to confirm before this content is saved (times that look like a
+     * slip). A rule the content breaks is thrown first, as saving it would.
+     *
+     * @param previous the alert it revises or updates, or null for a new one
+     */
+    @Transactional(readOnly = true)
+    public List<AlertTimes.Check> toConfirm(AlertContent content, Alert previous) {
+        Instant now = clock.instant();
+        Alert.requireValid(content, now);
+        return AlertTimes.toConfirm(content, previous == null ? null : previous.content(), now);
     }
 
     public Alert revise(UUID id, AlertContent content, String by) {

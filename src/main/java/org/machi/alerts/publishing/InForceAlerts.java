@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.machi.alerts.cap.CapMessage;
 import org.machi.alerts.domain.Alert;
+import org.machi.alerts.domain.AlertKind;
 import org.machi.shared.Banner;
 import org.machi.shared.SiteLanguage;
 import org.springframework.context.MessageSource;
@@ -42,12 +43,26 @@ public class InForceAlerts implements Banner.Source {
         return now().stream().map(alert -> banner(alert, language)).toList();
     }
 
+    /**
+     * The kind (with its alert level in words, 警戒レベル4 避難指示) as the label, in the level's
+     * colour; a drill is marked as one and never takes a real level's colour.
+     */
     private Banner banner(Alert alert, SiteLanguage language) {
         Reading reading = Reading.of(alert, language);
-        String kind = messages.getMessage(alert.kind().messageKey(), null, language.locale());
-        String label = alert.exercise() && !alert.kind().alwaysExercise() ? messages.getMessage("alert.exerciseLabel", new Object[] {kind}, language.locale()) : kind;
+        AlertKind kind = alert.kind();
+        String name = text(kind.messageKey(), language);
+        if (kind.hasLevel()) {
+            name = text("alert.kindWithLevel", language, text("alert.level", language, kind.level()), name);
+        }
+        boolean drill = alert.exercise() && !kind.alwaysExercise();
+        String label = drill ? text("alert.exerciseLabel", language, name) : name;
+        String tone = alert.exercise() ? "exercise" : kind.hasLevel() ? "level-" + kind.level() : null;
         boolean urgent = !alert.exercise() && (alert.content().urgency() == CapMessage.Urgency.IMMEDIATE
                 || alert.response() == CapMessage.ResponseType.EVACUATE);
-        return new Banner(label, reading.text().headline(), reading.langAttribute(language), "/alerts/" + alert.id(), urgent);
+        return new Banner(label, reading.text().headline(), reading.langAttribute(language), "/alerts/" + alert.id(), urgent, tone);
+    }
+
+    private String text(String key, SiteLanguage language, Object... args) {
+        return messages.getMessage(key, args, language.locale());
     }
 }

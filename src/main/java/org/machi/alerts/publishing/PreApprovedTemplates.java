@@ -36,7 +36,7 @@ class PreApprovedTemplates {
             SiteLanguage language = SiteLanguage.fromCode(text.getKey()).orElse(null);
             AlertText template = language == null ? null : templates.fill(alert.kind(), language, alert.districts(),
                     alert.content().shelters(), alert.content().effective());
-            if (template == null || !same(template, text.getValue())) {
+            if (template == null || !template.sameWords(text.getValue())) {
                 return false;
             }
         }
@@ -45,10 +45,5 @@ class PreApprovedTemplates {
 
     boolean offeredFor(AlertKind kind) {
         return kinds.contains(kind);
-    }
-
-    private static boolean same(AlertText a, AlertText b) {
-        return a.headline().strip().equals(b.headline().strip()) && a.description().strip().equals(b.description().strip())
-                && a.instruction().strip().equals(b.instruction() == null ? "" : b.instruction().strip());
     }
 }

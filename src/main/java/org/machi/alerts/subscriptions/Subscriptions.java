@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.machi.alerts.delivery.Deliveries;
 import org.machi.alerts.delivery.WebhookSignature;
 import org.machi.alerts.domain.NoticeCategory;
 import org.machi.shared.DataProtection;
@@ -40,10 +41,12 @@ public class Subscriptions {
     private final JdbcClient jdbc;
     private final DataProtection protection;
     private final ApplicationEventPublisher events;
+    private final Deliveries deliveries;
     private final Clock clock;
 
-    Subscriptions(JdbcClient jdbc, DataProtection protection, ApplicationEventPublisher events, Clock clock) {
+    Subscriptions(JdbcClient jdbc, DataProtection protection, ApplicationEventPublisher events, Deliveries deliveries, Clock clock) {
         this.jdbc = jdbc;
+        this.deliveries = deliveries;
         this.protection = protection;
         this.events = events;
         this.clock = clock;
@@ -155,8 +158,8 @@ public class Subscriptions {
         if (endpoint == null || endpoint.isBlank()) {
             return false;
         }
-        return jdbc.sql("DELETE FROM alerts.subscription WHERE push_endpoint_hash = ? AND email_sealed IS NULL")
-                .param(protection.lookupHash(endpoint.strip())).update() > 0;
+        return deliveries.endSubscriptions("push_endpoint_hash = ? AND email_sealed IS NULL",
+                protection.lookupHash(endpoint.strip())) > 0;
     }
 
     /** What the confirmation mail needs: the address, the language and the link's token. */
@@ -207,8 +210,8 @@ public class Subscriptions {
         if (confirmed == 0) {
             return Optional.empty();
         }
-        int replaced = jdbc.sql("DELETE FROM alerts.subscription WHERE email_hash = (SELECT email_hash FROM alerts.subscription "
-                + "WHERE id = ?) AND id <> ? AND status IN ('ACTIVE', 'DISABLED')").params(id, id).update();
+        int replaced = deliveries.endSubscriptions("email_hash = (SELECT email_hash FROM alerts.subscription "
+                + "WHERE id = ?) AND id <> ? AND status IN ('ACTIVE', 'DISABLED')", id, id);
         return Optional.of(new Confirmed(pending.get(), secret, replaced > 0));
     }
 
@@ -230,9 +233,12 @@ public class Subscriptions {
                 .optional();
     }
 
-    /** Ends a subscription: the row, its address and its deliveries are deleted. */
+    /**
+     * Ends a subscription: the row and its address are deleted; the record of what it was sent
+     * stays, and nothing more is sent to it.
+     */
     public boolean end(UUID id) {
-        return jdbc.sql("DELETE FROM alerts.subscription WHERE id = ?").param(id).update() > 0;
+        return deliveries.endSubscriptions("id = ?", id) > 0;
     }
 
     /** Unconfirmed requests whose link has expired are forgotten. */

@@ -52,7 +52,7 @@ public final class AlertForm {
     public record Problem(String field, String key, Object... args) {
     }
 
-    /** A new form for a kind, starting now and lasting the kind's usual time. */
+    /** A new form for a kind, starting now and lasting the kind's usual time (an order: until lifted). */
     static AlertForm forKind(AlertKind kind, Instant now, ZoneId zone) {
         AlertForm form = new AlertForm();
         form.kind = kind;
@@ -61,7 +61,8 @@ public final class AlertForm {
         form.severity = kind.severity().name();
         form.certainty = kind.certainty().name();
         form.effective = LOCAL_TIME.format(now.atZone(zone).truncatedTo(ChronoUnit.MINUTES));
-        form.expires = LOCAL_TIME.format(now.plus(kind.usualDuration()).atZone(zone).truncatedTo(ChronoUnit.MINUTES));
+        form.expires = kind.usualDuration()
+                .map(usual -> LOCAL_TIME.format(now.plus(usual).atZone(zone).truncatedTo(ChronoUnit.MINUTES))).orElse("");
         return form;
     }
 
@@ -173,6 +174,14 @@ public final class AlertForm {
             problems.add(new Problem(field, broken.messageKey()));
             return AlertArea.NONE;
         }
+    }
+
+    /**
+     * Empties the texts of every other language, shown again as empty fields: they are made from
+     * the template when the form is saved, with the facts as they are then.
+     */
+    void keepTextsOf(Set<String> languages) {
+        texts.replaceAll((language, fields) -> languages.contains(language) ? fields : new String[] {"", "", ""});
     }
 
     public String[] text(String language) {

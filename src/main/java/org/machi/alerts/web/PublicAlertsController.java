@@ -6,8 +6,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import org.machi.alerts.cap.CapMessage;
 import org.machi.alerts.domain.Alert;
+import org.machi.alerts.domain.AlertChanges;
 import org.machi.alerts.domain.AlertKind;
 import org.machi.alerts.publishing.AlertStore;
 import org.machi.alerts.publishing.AlertTemplates;
@@ -81,9 +84,13 @@ class PublicAlertsController {
     String alert(@PathVariable String id, Locale locale, Model model) {
         SiteLanguage language = SiteLanguage.of(locale);
         Alert alert = published(id, published);
+        List<Alert> history = published.history(alert);
+        Alert latest = history.isEmpty() ? alert : history.get(history.size() - 1);
         model.addAttribute("entry", AlertEntry.of(alert, language, templates));
-        model.addAttribute("history", entries(published.history(alert), language));
+        model.addAttribute("history", entries(history, language));
         model.addAttribute("inForce", alert.inForce(clock.instant()));
+        model.addAttribute("current", latest.id().equals(alert.id()) ? null : CurrentState.of(alert, latest, language, templates));
+        model.addAttribute("liftedAt", latest.type() == CapMessage.MsgType.CANCEL ? templates.time(latest.publishedAt(), language) : null);
         return "alerts/alert";
     }
 
@@ -123,6 +130,35 @@ class PublicAlertsController {
                 problems.add("alerts.search.dateInvalid");
             }
             return null;
+        }
+    }
+
+    /**
+     * Where things stand, for the page of an alert that a later version replaced: lifted (when),
+     * or updated (when, and what changed since this version), with the latest version to read.
+     *
+     * @param added   the districts the latest version added, by name, or null
+     * @param removed the districts it took out, or null
+     * @param shelters the shelters it names, if they changed, or null
+     * @param expires the end it gives ("" until lifted), if the end changed, or null
+     */
+    record CurrentState(AlertEntry latest, boolean lifted, String when, String added, String removed, String shelters,
+                        String expires) {
+
+        static CurrentState of(Alert alert, Alert latest, SiteLanguage language, AlertTemplates templates) {
+            AlertEntry entry = AlertEntry.of(latest, language, templates);
+            if (latest.type() == CapMessage.MsgType.CANCEL) {
+                return new CurrentState(entry, true, entry.published(), null, null, null, null);
+            }
+            AlertChanges changes = AlertChanges.between(alert.content(), latest.content());
+            return new CurrentState(entry, false, entry.published(), names(changes.districtsAdded(), language, templates),
+                    names(changes.districtsRemoved(), language, templates),
+                    changes.sheltersChanged() && !latest.content().shelters().isEmpty() ? latest.content().shelters() : null,
+                    changes.expiresChanged() ? entry.expires() : null);
+        }
+
+        private static String names(Set<String> districts, SiteLanguage language, AlertTemplates templates) {
+            return districts.isEmpty() ? null : templates.districtNames(districts, language);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.machi.alerts.delivery.Deliveries;
 import org.machi.alerts.domain.Alert;
 import org.machi.alerts.domain.AlertContent;
@@ -18,6 +19,7 @@ import org.machi.alerts.domain.AlertText;
 import org.machi.alerts.publishing.AlertDesk;
 import org.machi.alerts.publishing.AlertStore;
 import org.machi.alerts.publishing.AlertTemplates;
+import org.machi.alerts.publishing.FollowingTexts;
 import org.machi.alerts.publishing.InForceAlerts;
 import org.machi.shared.CityProfile;
 import org.machi.shared.SiteLanguage;
@@ -49,14 +51,16 @@ class StaffAlertsController {
     private final AlertDesk desk;
     private final AlertStore store;
     private final AlertTemplates templates;
+    private final FollowingTexts followingTexts;
     private final InForceAlerts inForce;
     private final Deliveries deliveries;
     private final CityProfile city;
     private final MessageSource messages;
     private final Clock clock;
 
-    StaffAlertsController(AlertDesk desk, AlertStore store, AlertTemplates templates, InForceAlerts inForce,
-                          Deliveries deliveries, CityProfile city, MessageSource messages, Clock clock) {
+    StaffAlertsController(AlertDesk desk, AlertStore store, AlertTemplates templates, FollowingTexts followingTexts,
+                          InForceAlerts inForce, Deliveries deliveries, CityProfile city, MessageSource messages, Clock clock) {
+        this.followingTexts = followingTexts;
         this.desk = desk;
         this.store = store;
         this.templates = templates;
@@ -72,6 +76,8 @@ class StaffAlertsController {
     String overview(Model model) {
         model.addAttribute("unpublished", store.unpublished());
         model.addAttribute("inForce", inForce.now());
+        model.addAttribute("endingSoon", inForce.now().stream().filter(alert -> alert.endsSoon(clock.instant()))
+                .map(alert -> new Ending(alert, templates.time(alert.content().expires(), SiteLanguage.JA))).toList());
         model.addAttribute("kinds", AlertKind.values());
         return "alerts/staff-overview";
     }
@@ -96,16 +102,7 @@ class StaffAlertsController {
             return "redirect:/staff/alerts/new";
         }
         AlertForm form = AlertForm.from(chosen, params, district, params.containsKey("allDistricts"), city);
-        List<AlertForm.Problem> problems = new ArrayList<>();
-        AlertContent content = completed(form, problems, null);
-        if (content != null) {
-            try {
-                return "redirect:/staff/alerts/" + desk.draft(content, staff.getName()).id();
-            } catch (AlertRuleBroken broken) {
-                problems.add(problem(broken));
-            }
-        }
-        return form(model, form, problems, "new", null);
+        return save(model, form, params, "new", null, content -> desk.draft(content, staff.getName()));
     }
 
     @GetMapping("/staff/alerts/{id}")
@@ -128,6 +125,10 @@ class StaffAlertsController {
         model.addAttribute("expires", templates.time(alert.content().expires(), SiteLanguage.JA));
         model.addAttribute("preApprovalOffered", desk.preApprovalOffered(alert));
         return "alerts/staff-alert";
+    }
+
+    /** An alert in force whose end is near, with that end as staff read it. */
+    record Ending(Alert alert, String at) {
     }
 
     /** The delivery counts, for the page to refresh them while the fan-out runs. */
@@ -158,17 +159,7 @@ class StaffAlertsController {
         Alert alert = find(id);
         AlertForm form = AlertForm.from(alert.kind(), params, district, params.containsKey("allDistricts"), city);
         form.exercise = alert.exercise();
-        List<AlertForm.Problem> problems = new ArrayList<>();
-        AlertContent content = completed(form, problems, null);
-        if (content != null) {
-            try {
-                desk.revise(alert.id(), content, staff.getName());
-                return "redirect:/staff/alerts/" + alert.id();
-            } catch (AlertRuleBroken broken) {
-                problems.add(problem(broken));
-            }
-        }
-        return form(model, form, problems, "edit", alert);
+        return save(model, form, params, "edit", alert, content -> desk.revise(alert.id(), content, staff.getName()));
     }
 
     @GetMapping("/staff/alerts/{id}/update")
@@ -185,16 +176,7 @@ class StaffAlertsController {
         Alert alert = find(id);
         AlertForm form = AlertForm.from(alert.kind(), params, district, params.containsKey("allDistricts"), city);
         form.exercise = alert.exercise();
-        List<AlertForm.Problem> problems = new ArrayList<>();
-        AlertContent content = completed(form, problems, null);
-        if (content != null) {
-            try {
-                return "redirect:/staff/alerts/" + desk.draftUpdate(alert.id(), content, staff.getName()).id();
-            } catch (AlertRuleBroken broken) {
-                problems.add(problem(broken));
-            }
-        }
-        return form(model, form, problems, "update", alert);
+        return save(model, form, params, "update", alert, content -> desk.draftUpdate(alert.id(), content, staff.getName()));
     }
 
     @GetMapping("/staff/alerts/{id}/cancel")
@@ -280,15 +262,50 @@ class StaffAlertsController {
     }
 
     /**
-     * The form's content with every language the operator left empty filled from the kind's
-     * template, Japanese included where the kind has one.
+     * Saves the form's content, or shows the form again: with its problems, or with what the
+     * operator is asked to confirm (times that look like a slip, texts written by hand for facts
+     * that changed) until they tick that they have.
+     *
+     * @param previous the alert revised or updated, or null for a new one
      */
-    private AlertContent completed(AlertForm form, List<AlertForm.Problem> problems, Alert cancelling) {
+    private String save(Model model, AlertForm form, Map<String, String> params, String mode, Alert previous,
+                        Function<AlertContent, Alert> saving) {
+        List<AlertForm.Problem> problems = new ArrayList<>();
+        List<AlertForm.Problem> checks = new ArrayList<>();
+        AlertContent content = completed(form, problems, previous, checks);
+        if (content != null) {
+            try {
+                desk.toConfirm(content, previous).forEach(check -> checks.add(new AlertForm.Problem(check.field(), check.key())));
+                if (checks.isEmpty() || params.containsKey("confirmed")) {
+                    return "redirect:/staff/alerts/" + saving.apply(content).id();
+                }
+            } catch (AlertRuleBroken broken) {
+                problems.add(problem(broken));
+            }
+        }
+        model.addAttribute("checks", problems.isEmpty() ? checks : List.of());
+        return form(model, form, problems, mode, previous);
+    }
+
+    /**
+     * The form's content with every language the operator left empty filled from the kind's
+     * template, Japanese included where the kind has one. For a revision or an update whose facts
+     * changed, the texts made from the template are made anew (the form shows them empty if it is
+     * shown again); each text written by hand is kept and added to the checks.
+     */
+    private AlertContent completed(AlertForm form, List<AlertForm.Problem> problems, Alert previous, List<AlertForm.Problem> checks) {
         AlertContent content = form.read(city, problems);
         if (content == null) {
             return null;
         }
         Map<String, AlertText> texts = new LinkedHashMap<>(content.texts());
+        if (previous != null) {
+            FollowingTexts.Followed followed = followingTexts.follow(previous, content);
+            texts = new LinkedHashMap<>(followed.texts());
+            form.keepTextsOf(texts.keySet());
+            followed.toCheck().forEach(language -> checks.add(new AlertForm.Problem("headline-" + language.code(),
+                    "staffAlerts.form.textToCheck", language.nativeName())));
+        }
         if (!texts.containsKey(SiteLanguage.JA.code())) {
             AlertText japanese = templates.fill(content.kind(), SiteLanguage.JA, content.districts(), content.shelters(), content.effective());
             if (japanese == null) {
@@ -297,13 +314,16 @@ class StaffAlertsController {
             }
             texts.put(SiteLanguage.JA.code(), japanese);
         }
-        texts = templates.complete(texts, content.kind(), content.districts(), content.shelters(), content.effective(), cancelling);
+        texts = templates.complete(texts, content.kind(), content.districts(), content.shelters(), content.effective(), null);
         return new AlertContent(content.kind(), content.exercise(), content.urgency(), content.severity(), content.certainty(),
                 texts, content.districts(), content.shelters(), content.effective(), content.expires(), content.area(), content.link());
     }
 
     private String form(Model model, AlertForm form, List<AlertForm.Problem> problems, String mode, Alert alert) {
         model.addAttribute("form", form);
+        if (!model.containsAttribute("checks")) {
+            model.addAttribute("checks", List.of());
+        }
         model.addAttribute("kindName", messages.getMessage(form.kind.messageKey(), null, LocaleContextHolder.getLocale()));
         model.addAttribute("problems", problems);
         model.addAttribute("mode", mode);

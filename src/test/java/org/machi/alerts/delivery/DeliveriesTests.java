@@ -23,6 +23,7 @@ import org.machi.alerts.domain.AlertContent;
 import org.machi.alerts.domain.AlertKind;
 import org.machi.alerts.domain.AlertText;
 import org.machi.alerts.publishing.AlertDesk;
+import org.machi.alerts.subscriptions.Subscriptions;
 import org.machi.shared.OutgoingMail.Outcome;
 import org.machi.identity.StaffRole;
 import org.machi.identity.security.MachiUserTestSupport;
@@ -41,6 +42,9 @@ class DeliveriesTests {
 
     @Autowired
     AlertDesk desk;
+
+    @Autowired
+    Subscriptions subscriptions;
 
     @Autowired
     JdbcClient jdbc;
@@ -136,6 +140,22 @@ class DeliveriesTests {
                 .param(withMail).query(Boolean.class).single()).as("mail still comes; the webhook is forgotten").isTrue();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM alerts.subscription WHERE id = ?").param(webhookOnly).query(Integer.class).single())
                 .as("nothing left to reach: the subscription is gone").isZero();
+    }
+
+    @Test
+    void whoWasWarnedStaysOnRecordAfterTheyUnsubscribe() {
+        UUID alert = alert();
+        UUID subscriber = subscriber();
+        deliveries.record(List.of(new Deliveries.Result(due(alert, subscriber, Deliveries.Channel.EMAIL, 0), Outcome.Result.SENT, null)));
+        UUID later = alert();
+        due(later, subscriber, Deliveries.Channel.EMAIL, 0);
+
+        assertThat(subscriptions.end(subscriber)).isTrue();
+
+        assertThat(deliveries.progress(alert).get(Deliveries.Channel.EMAIL)).as("the sent mail is still counted")
+                .isEqualTo(new Deliveries.Progress(1, 0, 0));
+        assertThat(row(later, subscriber, Deliveries.Channel.EMAIL)).as("what had not gone yet is not sent, and says why")
+                .containsEntry("state", "FAILED").containsEntry("last_error", Deliveries.UNSUBSCRIBED);
     }
 
     /** An alert of its own, published to no one (its district has no subscribers). */

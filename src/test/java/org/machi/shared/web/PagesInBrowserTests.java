@@ -114,6 +114,18 @@ class PagesInBrowserTests {
                 problems.add("staff " + form + " with mistakes:\n" + violations);
             }
         }
+        // a start far ahead: the form asks to confirm it, with its own summary and a checkbox
+        page.navigate(url("/staff/alerts/new?kind=ROAD_CLOSURE"));
+        page.locator("main input[name=district][value=ogino]").check();
+        page.locator("#effective").fill(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")
+                .format(clock.instant().atZone(java.time.ZoneId.of("Asia/Tokyo")).plusDays(45)));
+        page.locator("#expires").fill("");
+        page.locator("main button[type=submit]").click();
+        page.locator("#check-summary").waitFor();
+        String violations = Browser.seriousViolations(page);
+        if (!violations.isEmpty()) {
+            problems.add("staff alert form asking to confirm a time:\n" + violations);
+        }
         return problems;
     }
 
