@@ -84,7 +84,7 @@ class AuthorizationMatrixTests {
         EXPECTED.put("POST /staff/second-factor/enrol", Access.STAFF_BEFORE_SECOND_FACTOR);
         EXPECTED.put("GET /staff", Access.BACK_OFFICE);
         for (String endpoint : new String[] {"GET /staff/people", "GET /staff/people/new", "POST /staff/people/new",
-                "GET /staff/people/{id}", "POST /staff/people/{id}/roles", "POST /staff/people/{id}/reset"}) {
+                "GET /staff/people/{id}", "POST /staff/people/{id}/roles", "POST /staff/people/{id}/reset", "POST /staff/people/{id}/details"}) {
             EXPECTED.put(endpoint, Access.BACK_OFFICE);
             PERMISSION.put(endpoint, Set.of(Permission.MANAGE_STAFF));
         }

@@ -23,15 +23,6 @@ public class CredentialChanges {
 
     public static final Duration EMAIL_LINK_LIFETIME = Duration.ofHours(24);
 
-    /** A mistake and the field it belongs to. */
-    public record Problem(String field, String key) {
-
-        /** No message of these takes arguments; the error summary asks for them. */
-        public Object[] args() {
-            return new Object[0];
-        }
-    }
-
     private final Accounts accounts;
     private final AccountTokens tokens;
     private final PasswordPolicy policy;
@@ -50,17 +41,17 @@ public class CredentialChanges {
     }
 
     @Transactional
-    public List<Problem> changePassword(UUID accountId, String currentPassword, String password, String confirmation) {
+    public List<FieldProblem> changePassword(UUID accountId, String currentPassword, String password, String confirmation) {
         Account account = accounts.findById(accountId).orElseThrow();
         if (!matches(account, currentPassword)) {
-            return List.of(new Problem("currentPassword", "credentials.currentPassword.wrong"));
+            return List.of(new FieldProblem("currentPassword", "credentials.currentPassword.wrong"));
         }
         if (!password.equals(confirmation)) {
-            return List.of(new Problem("password", "password.mismatch"));
+            return List.of(new FieldProblem("password", "password.mismatch"));
         }
         List<String> problems = policy.problems(password, account.login(), false);
         if (!problems.isEmpty()) {
-            return problems.stream().map(key -> new Problem("password", key)).toList();
+            return problems.stream().map(key -> new FieldProblem("password", key)).toList();
         }
         accounts.changePassword(accountId, encoder.encode(password));
         audit.record(AuditRecord.of(account.reference(), "password.changed").withDetail("on the account page"));
@@ -69,20 +60,20 @@ public class CredentialChanges {
 
     /** Sends a link to the new address; returns what is wrong (nothing is sent then). */
     @Transactional
-    public List<Problem> requestEmailChange(UUID accountId, String currentPassword, String email, SiteLanguage language) {
+    public List<FieldProblem> requestEmailChange(UUID accountId, String currentPassword, String email, SiteLanguage language) {
         Account account = accounts.findById(accountId).orElseThrow();
         String address = LoginNames.normalize(email);
         if (address.isEmpty()) {
-            return List.of(new Problem("email", "signUp.email.required"));
+            return List.of(new FieldProblem("email", "signUp.email.required"));
         }
         if (!EmailAddresses.valid(address)) {
-            return List.of(new Problem("email", "signUp.email.invalid"));
+            return List.of(new FieldProblem("email", "signUp.email.invalid"));
         }
         if (address.equals(account.login())) {
-            return List.of(new Problem("email", "emailChange.same"));
+            return List.of(new FieldProblem("email", "emailChange.same"));
         }
         if (!matches(account, currentPassword)) {
-            return List.of(new Problem("currentPassword", "credentials.currentPassword.wrong"));
+            return List.of(new FieldProblem("currentPassword", "credentials.currentPassword.wrong"));
         }
         if (!accounts.existsByLogin(address)) {
             UUID id = tokens.issue(AccountTokens.Purpose.EMAIL_CHANGE, accountId, address, language, EMAIL_LINK_LIFETIME);

@@ -3,6 +3,7 @@ package org.machi.identity.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.machi.identity.account.CredentialChanges;
+import org.machi.identity.account.FieldProblem;
 import org.machi.identity.account.PasswordPolicy;
 import org.machi.identity.security.MachiUser;
 import org.machi.shared.SiteLanguage;
@@ -36,7 +37,7 @@ class CredentialsController {
     String changePassword(MachiUser user, @RequestParam(defaultValue = "") String currentPassword,
                           @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirmation,
                           Model model, RedirectAttributes redirect) {
-        List<CredentialChanges.Problem> problems = changes.changePassword(user.accountId(), currentPassword, password, confirmation);
+        List<FieldProblem> problems = changes.changePassword(user.accountId(), currentPassword, password, confirmation);
         if (!problems.isEmpty()) {
             model.addAttribute("problems", problems);
             return passwordForm(model);
@@ -55,7 +56,7 @@ class CredentialsController {
                               @RequestParam(defaultValue = "") String email, HttpServletRequest request, Model model,
                               RedirectAttributes redirect) {
         SiteLanguage language = SiteLanguage.of(RequestContextUtils.getLocale(request));
-        List<CredentialChanges.Problem> problems = changes.requestEmailChange(user.accountId(), currentPassword, email, language);
+        List<FieldProblem> problems = changes.requestEmailChange(user.accountId(), currentPassword, email, language);
         if (!problems.isEmpty()) {
             model.addAttribute("problems", problems);
             model.addAttribute("email", email);
