@@ -1,7 +1,9 @@
 package org.machi.identity;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +48,23 @@ public class StaffDirectory implements PeopleNames {
                 .map(account -> view(account, details.get(account.id())))
                 .sorted(Comparator.comparing(StaffView::displayName))
                 .toList();
+    }
+
+    @Override
+    public Map<String, String> holding(String authority) {
+        Map<String, String> names = new LinkedHashMap<>();
+        Arrays.stream(Permission.values()).filter(p -> p.authority().equals(authority)).findFirst()
+                .ifPresent(permission -> holding(permission).forEach(view -> names.put(view.reference(), view.label())));
+        return names;
+    }
+
+    /** Active staff holding the permission who gave a work mail address, with it; for this module's own mail only. */
+    Map<StaffView, String> mailAddressesHolding(Permission permission) {
+        Map<UUID, StaffDetails> details = register.all();
+        Map<StaffView, String> addresses = new LinkedHashMap<>();
+        holding(permission).forEach(view -> accountId(view.reference()).map(details::get).filter(d -> d.email() != null)
+                .ifPresent(d -> addresses.put(view, d.email())));
+        return addresses;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.machi.alerts.publishing;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.machi.alerts.cap.CapMessage;
 import org.machi.alerts.delivery.Deliveries;
@@ -12,6 +13,9 @@ import org.machi.alerts.domain.AlertRuleBroken;
 import org.machi.alerts.domain.AlertText;
 import org.machi.audit.AuditRecord;
 import org.machi.audit.AuditTrail;
+import org.machi.shared.ApprovalRequested;
+import org.machi.shared.SiteLanguage;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -32,10 +36,15 @@ public class AlertDesk {
     private final InForceAlerts inForce;
     private final PreApprovedTemplates preApproved;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    /** The permission that approves alerts, as approvers are asked for it. */
+    private static final String APPROVE = "APPROVE_ALERTS";
+
     AlertDesk(AlertStore store, Deliveries deliveries, DeliveryRun deliveryRun, InForceAlerts inForce,
-              PreApprovedTemplates preApproved, AuditTrail audit, Clock clock) {
+              PreApprovedTemplates preApproved, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.store = store;
         this.deliveries = deliveries;
         this.deliveryRun = deliveryRun;
@@ -79,6 +88,9 @@ public class AlertDesk {
         alert.submit(by);
         store.update(alert);
         record(by, "alert.submitted", alert);
+        String headline = Optional.ofNullable(alert.texts().get(SiteLanguage.JA.code())).map(AlertText::headline)
+                .orElse(alert.capIdentifier());
+        events.publishEvent(new ApprovalRequested(APPROVE, by, headline, "/staff/alerts/" + alert.id()));
     }
 
     public void sendBack(UUID id, String by) {
