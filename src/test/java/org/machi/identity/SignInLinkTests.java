@@ -87,6 +87,19 @@ class SignInLinkTests {
     }
 
     @Test
+    void repeatedRequestsForOneAddressAreThrottled() {
+        Account resident = accounts.resident();
+        Visitor visitor = new Visitor(port);
+        visitor.get("/sign-in");
+        String location = "";
+        for (int i = 0; i < 12; i++) {
+            location = visitor.post("/sign-in/link/request", Map.of("email", resident.login())).location();
+        }
+        assertThat(location).endsWith("/sign-in?linkThrottled");
+        assertThat(visitor.get("/sign-in?linkThrottled").html().select(".error-summary a[href=#link-email]").text()).contains("一時的に");
+    }
+
+    @Test
     void staffAccountsGetNoLinks() {
         Account staff = accounts.staff(StaffRole.COUNTER_STAFF);
         long before = links();
