@@ -79,6 +79,9 @@ class AccountCredentialsTests {
 
         Matcher link = LINK.matcher(Mailbox.text(new Mailbox(greenMail).to(newAddress)));
         assertThat(link.find()).isTrue();
+        String notice = Mailbox.text(new Mailbox(greenMail).to(resident.login()));
+        assertThat(notice).as("the current address hears of it, without the link").contains("change the email address")
+                .doesNotContain("/account/email/confirm");
         var confirm = visitor.get(link.group(1));
         String token = link.group(1).substring(link.group(1).indexOf('=') + 1);
         assertThat(confirm.html().select("main form button").text()).isEqualTo("Use this address");

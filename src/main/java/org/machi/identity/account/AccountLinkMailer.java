@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends a requested password-reset link (to the account's address) or address confirmation (to
- * the new address), in the background after the request is stored.
+ * the new address, and a notice without the link to the current one, so that a change nobody
+ * asked for does not go unnoticed), in the background after the request is stored.
  */
 @Component
 class AccountLinkMailer {
@@ -44,6 +45,11 @@ class AccountLinkMailer {
             mail.send(new OutgoingMail.Mail(reset ? account.login() : link.newLogin(),
                     messages.getMessage(prefix + ".mail.subject", new Object[] {cityName}, locale),
                     messages.getMessage(prefix + ".mail.text", new Object[] {cityName, url, lifetime}, locale)));
+            if (!reset) {
+                mail.send(new OutgoingMail.Mail(account.login(),
+                        messages.getMessage("emailChange.notice.subject", new Object[] {cityName}, locale),
+                        messages.getMessage("emailChange.notice.text", new Object[] {cityName, baseUrl + "/sign-in"}, locale)));
+            }
         }));
     }
 }
