@@ -21,11 +21,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Limits sign-in attempts, sign-in-link requests and password-reset requests, each per client
  * address and per sign-in name (known or not, so the limit itself reveals nothing). A throttled
- * request is not checked at all and returns to its form with a translated message. Buckets live in this node's memory, bounded in size; each node of a
- * cluster keeps its own.
+ * request is not checked at all and returns to its form with a translated message. Buckets live
+ * in this node's memory, bounded in size; each node of a cluster keeps its own.
  */
 @Component
 class SignInThrottle extends OncePerRequestFilter {
+
+    /** A guarded request: where its sign-in name is, what the audit trail calls a refusal, where it is sent. */
+    private record Guarded(String parameter, String action, String throttledPage) {
+    }
+
+    /** Each has buckets of its own: many reset requests do not stop the person signing in. */
+    private static final Map<String, Guarded> GUARDED = Map.of(
+            "/sign-in", new Guarded("login", "sign-in.throttled", "/sign-in?throttled"),
+            "/sign-in/link/request", new Guarded("email", "sign-in.link.throttled", "/sign-in?linkThrottled"),
+            "/sign-in/forgot", new Guarded("email", "password.reset.throttled", "/sign-in/forgot?throttled"));
 
     private final Cache<String, Bucket> byAddress;
     private final Cache<String, Bucket> byLogin;
@@ -69,16 +79,6 @@ class SignInThrottle extends OncePerRequestFilter {
         boolean staff = "staff".equals(request.getParameter("audience"));
         response.sendRedirect(request.getContextPath() + (staff ? "/staff/sign-in?throttled" : guarded.throttledPage()));
     }
-
-    /** A guarded request: where its sign-in name is, what the audit trail calls a refusal, where it is sent. */
-    private record Guarded(String parameter, String action, String throttledPage) {
-    }
-
-    /** Each has buckets of its own: many reset requests do not stop the person signing in. */
-    private static final Map<String, Guarded> GUARDED = Map.of(
-            "/sign-in", new Guarded("login", "sign-in.throttled", "/sign-in?throttled"),
-            "/sign-in/link/request", new Guarded("email", "sign-in.link.throttled", "/sign-in?linkThrottled"),
-            "/sign-in/forgot", new Guarded("email", "password.reset.throttled", "/sign-in/forgot?throttled"));
 
     private Bucket bucket(Cache<String, Bucket> buckets, String key, int attempts) {
         return buckets.get(key, k -> Bucket.builder()
