@@ -55,6 +55,10 @@ class AuthorizationMatrixTests {
         EXPECTED.put("GET /test-errors/bad-request", Access.PUBLIC);
         EXPECTED.put("GET /sign-in/link", Access.PUBLIC);
         EXPECTED.put("GET /sign-in/link/sent", Access.PUBLIC);
+        for (String endpoint : new String[] {"GET /sign-in/forgot", "POST /sign-in/forgot", "GET /sign-in/forgot/sent",
+                "GET /sign-in/reset", "POST /sign-in/reset"}) {
+            EXPECTED.put(endpoint, Access.PUBLIC);
+        }
         EXPECTED.put("GET /sign-up", Access.PUBLIC);
         EXPECTED.put("POST /sign-up", Access.PUBLIC);
         EXPECTED.put("GET /sign-up/sent", Access.PUBLIC);
@@ -68,6 +72,10 @@ class AuthorizationMatrixTests {
         EXPECTED.put("GET /account/export", Access.RESIDENT);
         EXPECTED.put("GET /account/delete", Access.RESIDENT);
         EXPECTED.put("POST /account/delete", Access.RESIDENT);
+        for (String endpoint : new String[] {"GET /account/password", "POST /account/password", "GET /account/email",
+                "POST /account/email", "GET /account/email/confirm", "POST /account/email/confirm"}) {
+            EXPECTED.put(endpoint, Access.RESIDENT);
+        }
         EXPECTED.put("GET /staff/password", Access.STAFF_CHANGING_PASSWORD);
         EXPECTED.put("POST /staff/password", Access.STAFF_CHANGING_PASSWORD);
         EXPECTED.put("GET /staff/second-factor", Access.STAFF_BEFORE_SECOND_FACTOR);
@@ -76,7 +84,7 @@ class AuthorizationMatrixTests {
         EXPECTED.put("POST /staff/second-factor/enrol", Access.STAFF_BEFORE_SECOND_FACTOR);
         EXPECTED.put("GET /staff", Access.BACK_OFFICE);
         for (String endpoint : new String[] {"GET /staff/people", "GET /staff/people/new", "POST /staff/people/new",
-                "GET /staff/people/{id}", "POST /staff/people/{id}/roles", "POST /staff/people/{id}/reset"}) {
+                "GET /staff/people/{id}", "POST /staff/people/{id}/roles", "POST /staff/people/{id}/reset", "POST /staff/people/{id}/details"}) {
             EXPECTED.put(endpoint, Access.BACK_OFFICE);
             PERMISSION.put(endpoint, Set.of(Permission.MANAGE_STAFF));
         }

@@ -134,6 +134,36 @@ class ProfileTests {
     }
 
     @Test
+    void whatAJapaneseKeyboardTypesIsNormalisedNotRefused() throws Exception {
+        Account resident = accounts.resident();
+        Authentication signedIn = MachiUserTestSupport.signedIn(resident, false);
+        mvc.perform(valid(post("/account/profile"), "postalCode", "２４３ー８５１１", "phone", "０４６－２２３ー１５１１",
+                        "familyNameKana", "ｱﾂｷﾞ", "givenNameKana", "ﾊﾅｺ")
+                        .with(authentication(signedIn)).with(csrf()))
+                .andExpect(redirectedUrl("/account"));
+        Document form = page(mvc.perform(get("/account/profile").with(authentication(signedIn))).andReturn());
+        assertThat(form.select("#postalCode").attr("value")).isEqualTo("243-8511");
+        assertThat(form.select("#phone").attr("value")).isEqualTo("046-223-1511");
+        assertThat(form.select("#familyNameKana").attr("value")).isEqualTo("アツギ");
+        assertThat(form.select("#givenNameKana").attr("value")).isEqualTo("ハナコ");
+    }
+
+    @Test
+    void aDateThatDoesNotExistIsRefusedNotMoved() throws Exception {
+        Account resident = accounts.resident();
+        Authentication signedIn = MachiUserTestSupport.signedIn(resident, false);
+        Document page = page(mvc.perform(valid(post("/account/profile"), "birthDate", "2025-02-30")
+                        .with(authentication(signedIn)).with(csrf()))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(page.select("#birthDate-error").text()).isEqualTo("2025年2月30日という日はありません。日付を確かめてください。");
+        Document english = page(mvc.perform(valid(post("/account/profile"), "birthDate", "２０２５－０２－３０").param("lang", "en")
+                        .with(authentication(signedIn)).with(csrf()))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(english.select("#birthDate-error").text()).contains("There is no such date");
+        assertThat(profileRows(resident)).isZero();
+    }
+
+    @Test
     void theResidentTakesTheirDataAwayAsJson() throws Exception {
         Account resident = accounts.resident();
         Authentication signedIn = MachiUserTestSupport.signedIn(resident, false);

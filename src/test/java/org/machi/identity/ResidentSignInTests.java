@@ -47,6 +47,19 @@ class ResidentSignInTests {
     }
 
     @Test
+    void aFailedSignInSpeaksOfTheMailAddressNotTheStaffId() {
+        Visitor visitor = new Visitor(port);
+        visitor.get("/sign-in");
+        var failed = visitor.follow(visitor.post("/sign-in", Map.of("login", "nobody@example.jp", "password", "not the password")));
+        assertThat(failed.html().select(".error-summary a[href=#login]").text())
+                .isEqualTo("メールアドレスまたはパスワードが正しくありません。もう一度入力してください。");
+
+        visitor.get("/staff/sign-in");
+        var staffFailed = visitor.follow(visitor.post("/sign-in", Map.of("login", "nobody", "password", "x", "audience", "staff")));
+        assertThat(staffFailed.html().select(".error-summary a[href=#login]").text()).contains("職員ID");
+    }
+
+    @Test
     void sessionsLiveInTheDatabaseUnderTheAccountReferenceNotTheEmail() {
         Account resident = accounts.resident();
         Visitor visitor = new Visitor(port);

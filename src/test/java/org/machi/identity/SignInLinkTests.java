@@ -74,6 +74,32 @@ class SignInLinkTests {
     }
 
     @Test
+    void notAnAddressIsRefusedWithATranslatedMessage() {
+        long before = links();
+        Visitor visitor = new Visitor(port);
+        visitor.get("/sign-in?lang=en");
+        var refused = visitor.post("/sign-in/link/request", Map.of("email", "not an email"));
+        assertThat(refused.location()).doesNotContain("/sent");
+        var page = visitor.follow(refused);
+        assertThat(page.html().select(".error-summary a[href=#link-email]").text()).contains("not a valid email address");
+        assertThat(page.html().select("#link-email").attr("aria-invalid")).isEqualTo("true");
+        assertThat(links()).isEqualTo(before);
+    }
+
+    @Test
+    void repeatedRequestsForOneAddressAreThrottled() {
+        Account resident = accounts.resident();
+        Visitor visitor = new Visitor(port);
+        visitor.get("/sign-in");
+        String location = "";
+        for (int i = 0; i < 12; i++) {
+            location = visitor.post("/sign-in/link/request", Map.of("email", resident.login())).location();
+        }
+        assertThat(location).endsWith("/sign-in?linkThrottled");
+        assertThat(visitor.get("/sign-in?linkThrottled").html().select(".error-summary a[href=#link-email]").text()).contains("一時的に");
+    }
+
+    @Test
     void staffAccountsGetNoLinks() {
         Account staff = accounts.staff(StaffRole.COUNTER_STAFF);
         long before = links();

@@ -63,12 +63,17 @@ class SignUpTests {
 
         String password = "sakura ga saku koro ni aimashou";
         var created = visitor.post("/sign-up/confirm", Map.of("token", token(link), "password", password, "confirmation", password));
-        assertThat(created.location()).endsWith("/sign-in?created");
+        assertThat(created.location()).as("signed in at once").endsWith("/account");
         assertThat(count(address)).isEqualTo(1);
+        var account = visitor.follow(created);
+        assertThat(account.status()).isEqualTo(200);
+        assertThat(account.html().select("p.notice").text()).isEqualTo("Your account has been created. You are signed in.");
+        assertThat(account.html().select("main dd").first().text()).isEqualTo(address);
 
         assertThat(visitor.get(link).html().select("h1").text()).as("a link works once").isEqualTo("This link cannot be used");
-        visitor.get("/sign-in");
-        assertThat(visitor.post("/sign-in", Map.of("login", address, "password", password)).location()).contains("/account");
+        Visitor later = new Visitor(port);
+        later.get("/sign-in");
+        assertThat(later.post("/sign-in", Map.of("login", address, "password", password)).location()).contains("/account");
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.machi.testing.Visitor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The administrator creates a colleague, changes their roles and resets their sign-in. */
@@ -47,6 +48,12 @@ class StaffPeopleTests {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    StaffDirectory directory;
+
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
     void anAdministratorCreatesAColleagueWhoCanThenSignIn() throws Exception {
         Account admin = accounts.staff(StaffRole.SYSTEM_ADMINISTRATOR);
@@ -54,6 +61,7 @@ class StaffPeopleTests {
         String staffId = "atsugi." + UUID.randomUUID().toString().substring(0, 6);
 
         var created = page(mvc.perform(post("/staff/people/new").param("staffId", staffId.toUpperCase()).param("role", "COUNTER_STAFF", "ALERT_OPERATOR", "EMPEROR")
+                        .param("displayName", "厚木 花子")
                         .with(authentication(signedIn))
                         .with(csrf()))
                 .andReturn());
@@ -74,6 +82,47 @@ class StaffPeopleTests {
     }
 
     @Test
+    void staffHaveANameADepartmentAndAMailAddressThatIdentifyingPartsAreSealed() throws Exception {
+        Account admin = accounts.staff(StaffRole.SYSTEM_ADMINISTRATOR);
+        var signedIn = MachiUserTestSupport.signedIn(admin, true);
+        String staffId = "kiki." + UUID.randomUUID().toString().substring(0, 6);
+        mvc.perform(post("/staff/people/new").param("staffId", staffId).param("role", "ALERT_APPROVER")
+                        .param("displayName", "厚木 太郎").param("department", "危機管理課").param("email", "taro@city.example.jp")
+                        .with(authentication(signedIn)).with(csrf()))
+                .andExpect(status().isOk());
+        Account colleague = repository.findByLogin(staffId).orElseThrow();
+
+        var person = page(mvc.perform(get("/staff/people/" + colleague.id()).with(authentication(signedIn))).andReturn());
+        assertThat(person.select("#displayName").attr("value")).isEqualTo("厚木 太郎");
+        assertThat(person.select("#department").attr("value")).isEqualTo("危機管理課");
+        assertThat(person.select("#email").attr("value")).isEqualTo("taro@city.example.jp");
+        assertThat(person.select("#email").attr("autocomplete")).isEqualTo("off");
+        var list = page(mvc.perform(get("/staff/people").with(authentication(signedIn))).andReturn());
+        assertThat(list.select("tbody tr").text()).contains(staffId + " 厚木 太郎 危機管理課");
+        String stored = jdbc.sql("SELECT display_name_sealed || ' ' || email_sealed FROM identity.staff_details WHERE account_id = :id")
+                .param("id", colleague.id()).query(String.class).single();
+        assertThat(stored).doesNotContain("厚木").doesNotContain("taro");
+
+        var refused = page(mvc.perform(post("/staff/people/" + colleague.id() + "/details").param("lang", "en")
+                        .param("displayName", " ").param("department", "危機管理課").param("email", "taro at city")
+                        .with(authentication(signedIn)).with(csrf()))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(refused.select(".error-summary li a").eachAttr("href")).containsExactly("#displayName", "#email");
+        assertThat(refused.select(".error-summary").text()).contains("Enter the name to display").contains("not a valid email address");
+        assertThat(directory.holding(Permission.APPROVE_ALERTS)).as("nothing changed")
+                .contains(new StaffView(colleague.reference(), "厚木 太郎", "危機管理課"));
+
+        mvc.perform(post("/staff/people/" + colleague.id() + "/details").param("displayName", "厚木 次郎")
+                        .param("department", "危機管理課").param("email", "")
+                        .with(authentication(signedIn)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(directory.holding(Permission.APPROVE_ALERTS)).contains(new StaffView(colleague.reference(), "厚木 次郎", "危機管理課"))
+                .noneMatch(view -> view.reference().equals(admin.reference()));
+        assertThat(audit.latest(10)).filteredOn(e -> colleague.reference().equals(e.subject())).extracting(AuditEntry::action)
+                .contains("staff.details.changed");
+    }
+
+    @Test
     void mistakesAreNamedAndNothingIsCreated() throws Exception {
         Account admin = accounts.staff(StaffRole.SYSTEM_ADMINISTRATOR);
         var signedIn = MachiUserTestSupport.signedIn(admin, true);
@@ -82,10 +131,12 @@ class StaffPeopleTests {
                         .with(csrf()))
                 .andReturn());
         assertThat(page.select(".error-summary li").eachText()).containsExactly(
-                "The staff ID must be 3 to 40 lower-case letters, digits, “.”, “_” or “-”.", "Choose at least one role.");
+                "The staff ID must be 3 to 40 lower-case letters, digits, “.”, “_” or “-”.", "Enter the name to display.",
+                "Choose at least one role.");
         assertThat(repository.existsByLogin("a b")).isFalse();
 
         var taken = page(mvc.perform(post("/staff/people/new").param("staffId", admin.login()).param("role", "CIO").param("lang", "en")
+                        .param("displayName", "厚木 一郎")
                         .with(authentication(signedIn))
                         .with(csrf()))
                 .andReturn());

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.machi.alerts.cap.CapMessage;
 import org.machi.alerts.delivery.Deliveries;
@@ -15,6 +16,9 @@ import org.machi.alerts.domain.AlertText;
 import org.machi.alerts.domain.AlertTimes;
 import org.machi.audit.AuditRecord;
 import org.machi.audit.AuditTrail;
+import org.machi.shared.ApprovalRequested;
+import org.machi.shared.SiteLanguage;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -35,10 +39,15 @@ public class AlertDesk {
     private final InForceAlerts inForce;
     private final PreApprovedTemplates preApproved;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    /** The permission that approves alerts, as approvers are asked for it. */
+    private static final String APPROVE = "APPROVE_ALERTS";
+
     AlertDesk(AlertStore store, Deliveries deliveries, DeliveryRun deliveryRun, InForceAlerts inForce,
-              PreApprovedTemplates preApproved, AuditTrail audit, Clock clock) {
+              PreApprovedTemplates preApproved, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.store = store;
         this.deliveries = deliveries;
         this.deliveryRun = deliveryRun;
@@ -95,6 +104,9 @@ public class AlertDesk {
         alert.submit(by);
         store.update(alert);
         record(by, "alert.submitted", alert);
+        String headline = Optional.ofNullable(alert.texts().get(SiteLanguage.JA.code())).map(AlertText::headline)
+                .orElse(alert.capIdentifier());
+        events.publishEvent(new ApprovalRequested(APPROVE, by, headline, "/staff/alerts/" + alert.id()));
     }
 
     public void sendBack(UUID id, String by) {

@@ -49,6 +49,12 @@ public class AlertStore {
         return load("SELECT " + COLUMNS + " FROM alerts.alert WHERE state IN ('DRAFT', 'AWAITING_APPROVAL') ORDER BY created_at DESC");
     }
 
+    /** How many alerts wait for approval by someone other than their author. */
+    public long countAwaitingApproval(String excludingAuthor) {
+        return jdbc.sql("SELECT COUNT(*) FROM alerts.alert WHERE state = 'AWAITING_APPROVAL' AND author <> ?")
+                .param(excludingAuthor).query(Long.class).single();
+    }
+
     /** Published alerts (not cancels) whose effective time has come and that have not expired. */
     public List<Alert> inForce(Instant now) {
         return load("SELECT " + COLUMNS + " FROM alerts.alert WHERE state = 'PUBLISHED' AND msg_type <> 'CANCEL' "

@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.machi.alerts.delivery.Deliveries;
 import org.machi.alerts.domain.Alert;
 import org.machi.alerts.domain.AlertContent;
@@ -22,6 +24,7 @@ import org.machi.alerts.publishing.AlertTemplates;
 import org.machi.alerts.publishing.FollowingTexts;
 import org.machi.alerts.publishing.InForceAlerts;
 import org.machi.shared.CityProfile;
+import org.machi.shared.PeopleNames;
 import org.machi.shared.SiteLanguage;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -47,6 +50,7 @@ class StaffAlertsController {
     private static final String EITHER = "hasAnyAuthority('DRAFT_ALERTS', 'APPROVE_ALERTS')";
     private static final String DRAFTER = "hasAuthority('DRAFT_ALERTS')";
     private static final String APPROVER = "hasAuthority('APPROVE_ALERTS')";
+    private static final String APPROVE_ALERTS = "APPROVE_ALERTS";
 
     private final AlertDesk desk;
     private final AlertStore store;
@@ -56,11 +60,14 @@ class StaffAlertsController {
     private final Deliveries deliveries;
     private final CityProfile city;
     private final MessageSource messages;
+    private final PeopleNames people;
     private final Clock clock;
 
     StaffAlertsController(AlertDesk desk, AlertStore store, AlertTemplates templates, FollowingTexts followingTexts,
-                          InForceAlerts inForce, Deliveries deliveries, CityProfile city, MessageSource messages, Clock clock) {
+                          InForceAlerts inForce, Deliveries deliveries, CityProfile city, MessageSource messages, PeopleNames people,
+                          Clock clock) {
         this.followingTexts = followingTexts;
+        this.people = people;
         this.desk = desk;
         this.store = store;
         this.templates = templates;
@@ -124,6 +131,9 @@ class StaffAlertsController {
         model.addAttribute("effective", templates.time(alert.content().effective(), SiteLanguage.JA));
         model.addAttribute("expires", templates.time(alert.content().expires(), SiteLanguage.JA));
         model.addAttribute("preApprovalOffered", desk.preApprovalOffered(alert));
+        model.addAttribute("names", people.namesOf(Stream.of(alert.author(), alert.approver()).filter(Objects::nonNull).toList()));
+        model.addAttribute("approvers", people.holding(APPROVE_ALERTS).entrySet().stream()
+                .filter(approver -> !approver.getKey().equals(alert.author())).map(Map.Entry::getValue).toList());
         return "alerts/staff-alert";
     }
 

@@ -100,6 +100,16 @@ public class Accounts {
                 .param("hash", passwordHash).param("id", id).update();
     }
 
+    /** A new sign-in name (a confirmed mail address), sealed and hashed as on the way in. */
+    public void changeLogin(UUID id, String login) {
+        String normalized = LoginNames.normalize(login);
+        jdbc.sql("UPDATE identity.account SET login_hash = :hash, login_sealed = :sealed, version = version + 1 WHERE id = :id")
+                .param("hash", protection.lookupHash(normalized))
+                .param("sealed", protection.seal(normalized, LOGIN_CONTEXT + ":" + id))
+                .param("id", id)
+                .update();
+    }
+
     private Account account(ResultSet rs, int row) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         return new Account(id,

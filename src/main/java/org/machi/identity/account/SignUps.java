@@ -28,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class SignUps {
 
     static final Duration LINK_LIFETIME = Duration.ofHours(24);
+    /** The message key for a link that is unknown, used or expired. */
+    public static final String LINK_INVALID = "signUp.link.invalid";
     private static final String EMAIL_CONTEXT = "identity.sign-up.email";
     private static final String TOKEN_CONTEXT = "identity.sign-up.token";
 
@@ -102,29 +104,37 @@ public class SignUps {
         return pending(token).map(row -> row.email);
     }
 
-    /** Creates the account from a valid link; returns message keys of what is wrong (nothing is created then). */
+    /** A completed sign-up: the new account, or message keys of what is wrong (and no account). */
+    public record Completion(UUID account, List<String> problems) {
+
+        static Completion refused(List<String> problems) {
+            return new Completion(null, problems);
+        }
+    }
+
+    /** Creates the account from a valid link; nothing is created when there are problems. */
     @Transactional
-    public List<String> complete(String token, String password, String confirmation) {
+    public Completion complete(String token, String password, String confirmation) {
         var row = pending(token);
         if (row.isEmpty()) {
-            return List.of("signUp.link.invalid");
+            return Completion.refused(List.of(LINK_INVALID));
         }
         if (!password.equals(confirmation)) {
-            return List.of("password.mismatch");
+            return Completion.refused(List.of("password.mismatch"));
         }
         List<String> problems = policy.problems(password, row.get().email, false);
         if (!problems.isEmpty()) {
-            return problems;
+            return Completion.refused(problems);
         }
         jdbc.sql("DELETE FROM identity.sign_up_request WHERE id = :id").param("id", row.get().id).update();
         if (accounts.existsByLogin(row.get().email)) {
-            return List.of("signUp.link.invalid");
+            return Completion.refused(List.of(LINK_INVALID));
         }
         var account = new Account(UUID.randomUUID(), AccountKind.RESIDENT, row.get().email, encoder.encode(password), false,
                 Assurance.SELF_ASSERTED, true, Set.of(), clock.instant());
         accounts.insert(account);
         audit.record(AuditRecord.of(account.reference(), "account.created").withDetail("sign-up confirmed by mail"));
-        return List.of();
+        return new Completion(account.id(), List.of());
     }
 
     private record Row(UUID id, String email) {

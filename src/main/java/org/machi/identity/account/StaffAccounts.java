@@ -22,14 +22,17 @@ public class StaffAccounts {
     private static final String READABLE = "abcdefghjkmnpqrstuvwxyz23456789";
 
     private final Accounts accounts;
+    private final StaffRegister register;
     private final PasswordEncoder encoder;
     private final PasswordPolicy policy;
     private final AuditTrail audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    StaffAccounts(Accounts accounts, PasswordEncoder encoder, PasswordPolicy policy, AuditTrail audit, Clock clock) {
+    StaffAccounts(Accounts accounts, StaffRegister register, PasswordEncoder encoder, PasswordPolicy policy, AuditTrail audit,
+                  Clock clock) {
         this.accounts = accounts;
+        this.register = register;
         this.encoder = encoder;
         this.policy = policy;
         this.audit = audit;
@@ -57,7 +60,7 @@ public class StaffAccounts {
 
     /** Creates a staff account; empty when the staff ID is already taken. */
     @Transactional
-    public Optional<Created> create(String staffId, Set<StaffRole> roles, String byWhom) {
+    public Optional<Created> create(String staffId, Set<StaffRole> roles, StaffDetails details, String byWhom) {
         if (accounts.existsByLogin(staffId)) {
             return Optional.empty();
         }
@@ -65,6 +68,7 @@ public class StaffAccounts {
         var account = new Account(UUID.randomUUID(), AccountKind.STAFF, staffId, encoder.encode(oneTimePassword), true,
                 Assurance.SELF_ASSERTED, true, roles, clock.instant());
         accounts.insert(account);
+        register.save(account.id(), details);
         audit.record(AuditRecord.of(byWhom, "staff.created").about(account.reference(), "identity.account"));
         roles.forEach(role -> audit.record(AuditRecord.of(byWhom, "role.granted").about(account.reference(), "identity.staff-role")
                 .withDetail(role.name())));
@@ -84,6 +88,14 @@ public class StaffAccounts {
                         .about(account.reference(), "identity.staff-role").withDetail(role.name()));
             }
         }
+    }
+
+    /** Sets how colleagues know the staff member; the audit entry names no value. */
+    @Transactional
+    public void changeDetails(UUID accountId, StaffDetails details, String byWhom) {
+        Account account = accounts.findById(accountId).filter(Account::isStaff).orElseThrow();
+        register.save(accountId, details);
+        audit.record(AuditRecord.of(byWhom, "staff.details.changed").about(account.reference(), "identity.staff-details"));
     }
 
     /** For a lost password or phone: a new one-time password, and the second factor is enrolled again. */

@@ -20,7 +20,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.ott.GenerateOneTimeTokenFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -60,7 +60,8 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()).ignoringRequestMatchers(Arrays.stream(oneClick)
                         .map(path -> PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, path))
                         .toArray(RequestMatcher[]::new)))
-                .addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
+                // before the sign-in-link request, which Spring Security handles ahead of the password sign-in
+                .addFilterBefore(throttle, GenerateOneTimeTokenFilter.class)
                 .addFilterBefore(sessionLifetime, SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, open).permitAll()

@@ -5,7 +5,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.machi.identity.account.Account;
 import org.machi.identity.account.Accounts;
+import org.machi.identity.account.LoginNames;
 import org.machi.identity.account.SignInLinks;
+import org.machi.shared.EmailAddresses;
 import org.machi.shared.SiteLanguage;
 import org.springframework.security.authentication.ott.GenerateOneTimeTokenRequest;
 import org.springframework.security.authentication.ott.OneTimeToken;
@@ -16,7 +18,9 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Turns "send me a sign-in link" for an address into a token request for its account (never the
- * address itself), and always answers with the same page, known address or not.
+ * address itself), and always answers with the same page, known address or not. Text that is no
+ * mail address is sent back to the form with a message (no account has such a name, so nothing
+ * was stored).
  */
 @Component
 class SignInLinkRequests implements GenerateOneTimeTokenRequestResolver, OneTimeTokenGenerationSuccessHandler {
@@ -44,6 +48,7 @@ class SignInLinkRequests implements GenerateOneTimeTokenRequestResolver, OneTime
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, OneTimeToken token) throws IOException {
-        response.sendRedirect(request.getContextPath() + "/sign-in/link/sent");
+        boolean anAddress = EmailAddresses.valid(LoginNames.normalize(request.getParameter("email")));
+        response.sendRedirect(request.getContextPath() + (anAddress ? "/sign-in/link/sent" : "/sign-in?linkEmail"));
     }
 }

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import org.machi.audit.AuditRecord;
 import org.machi.audit.AuditTrail;
 import org.machi.identity.account.LoginNames;
@@ -18,13 +19,23 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits sign-in attempts per client address and per sign-in name (known or not, so the limit
- * itself reveals nothing). A throttled attempt is not checked at all and returns to the sign-in page
- * with a translated message. Buckets live in this node's memory, bounded in size; each node of a
- * cluster keeps its own.
+ * Limits sign-in attempts, sign-in-link requests and password-reset requests, each per client
+ * address and per sign-in name (known or not, so the limit itself reveals nothing). A throttled
+ * request is not checked at all and returns to its form with a translated message. Buckets live
+ * in this node's memory, bounded in size; each node of a cluster keeps its own.
  */
 @Component
 class SignInThrottle extends OncePerRequestFilter {
+
+    /** A guarded request: where its sign-in name is, what the audit trail calls a refusal, where it is sent. */
+    private record Guarded(String parameter, String action, String throttledPage) {
+    }
+
+    /** Each has buckets of its own: many reset requests do not stop the person signing in. */
+    private static final Map<String, Guarded> GUARDED = Map.of(
+            "/sign-in", new Guarded("login", "sign-in.throttled", "/sign-in?throttled"),
+            "/sign-in/link/request", new Guarded("email", "sign-in.link.throttled", "/sign-in?linkThrottled"),
+            "/sign-in/forgot", new Guarded("email", "password.reset.throttled", "/sign-in/forgot?throttled"));
 
     private final Cache<String, Bucket> byAddress;
     private final Cache<String, Bucket> byLogin;
@@ -49,22 +60,24 @@ class SignInThrottle extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && request.getServletPath().equals("/sign-in"));
+        return !("POST".equals(request.getMethod()) && GUARDED.containsKey(request.getServletPath()));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String login = protection.lookupHash(LoginNames.normalize(request.getParameter("login")));
-        boolean addressAllowed = bucket(byAddress, request.getRemoteAddr(), addressAttempts).tryConsume(1);
-        boolean loginAllowed = bucket(byLogin, login, loginAttempts).tryConsume(1);
+        String path = request.getServletPath();
+        Guarded guarded = GUARDED.get(path);
+        String login = protection.lookupHash(LoginNames.normalize(request.getParameter(guarded.parameter())));
+        boolean addressAllowed = bucket(byAddress, path + " " + request.getRemoteAddr(), addressAttempts).tryConsume(1);
+        boolean loginAllowed = bucket(byLogin, path + " " + login, loginAttempts).tryConsume(1);
         if (addressAllowed && loginAllowed) {
             chain.doFilter(request, response);
             return;
         }
-        audit.record(AuditRecord.of("anonymous", "sign-in.throttled").withDetail(addressAllowed ? "per account" : "per address"));
+        audit.record(AuditRecord.of("anonymous", guarded.action()).withDetail(addressAllowed ? "per account" : "per address"));
         boolean staff = "staff".equals(request.getParameter("audience"));
-        response.sendRedirect(request.getContextPath() + (staff ? "/staff/sign-in?throttled" : "/sign-in?throttled"));
+        response.sendRedirect(request.getContextPath() + (staff ? "/staff/sign-in?throttled" : guarded.throttledPage()));
     }
 
     private Bucket bucket(Cache<String, Bucket> buckets, String key, int attempts) {

@@ -76,7 +76,10 @@ class ProfileController {
         }
         if (form.birthDate() != null && !form.birthDate().isBlank()) {
             var date = form.parsedBirthDate();
-            if (date.isEmpty()) {
+            var nonexistent = form.nonexistentBirthDate();
+            if (nonexistent.isPresent()) {
+                errors.rejectValue("birthDate", "profile.birthDate.nonexistent", nonexistent.get(), null);
+            } else if (date.isEmpty()) {
                 errors.rejectValue("birthDate", "typeMismatch.birthDate");
             } else if (!date.get().isBefore(LocalDate.now(clock.withZone(city.timeZone())))) {
                 errors.rejectValue("birthDate", "profile.birthDate.past");

@@ -10,11 +10,13 @@ import java.time.format.ResolverStyle;
 import java.util.Arrays;
 import java.util.Optional;
 import org.machi.identity.ResidentProfile;
+import org.machi.shared.JapaneseInput;
 import org.machi.shared.NoIndividualNumber;
 
 /**
- * The profile form exactly as typed (all text, so that no input can break binding); only a valid
- * form becomes a {@link ResidentProfile}.
+ * The profile form as typed (all text, so that no input can break binding), with what a Japanese
+ * keyboard types normalised first (full-width digits and dashes in numbers and dates, half-width
+ * katakana in furigana); only a valid form becomes a {@link ResidentProfile}.
  */
 record ProfileForm(
         @NotBlank(message = "{profile.familyName.required}") @Size(max = 50, message = "{profile.tooLong}") @NoIndividualNumber String familyName,
@@ -30,6 +32,15 @@ record ProfileForm(
         String contactChannel) {
 
     static final String KANA = "[\\p{InHiragana}\\p{InKatakana}ー・ 　]*";
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
+
+    ProfileForm {
+        familyNameKana = JapaneseInput.fullWidthKana(familyNameKana);
+        givenNameKana = JapaneseInput.fullWidthKana(givenNameKana);
+        birthDate = JapaneseInput.asciiNumber(birthDate);
+        postalCode = JapaneseInput.asciiNumber(postalCode);
+        phone = JapaneseInput.asciiNumber(phone);
+    }
 
     static ProfileForm of(ResidentProfile p) {
         return new ProfileForm(p.familyName(), p.givenName(), p.familyNameKana(), p.givenNameKana(),
@@ -47,6 +58,23 @@ record ProfileForm(
         } catch (DateTimeParseException notADate) {
             return Optional.empty();
         }
+    }
+
+    /** Year, month and day of a birth date whose month has no such day (2025-02-30, 2025-04-31). */
+    Optional<String[]> nonexistentBirthDate() {
+        if (birthDate == null) {
+            return Optional.empty();
+        }
+        var parts = DATE.matcher(birthDate.strip());
+        if (!parts.matches() || parsedBirthDate().isPresent()) {
+            return Optional.empty();
+        }
+        int month = Integer.parseInt(parts.group(2));
+        int day = Integer.parseInt(parts.group(3));
+        if (month < 1 || month > 12 || day < 1 || day > 31) {
+            return Optional.empty();
+        }
+        return Optional.of(new String[] {parts.group(1), String.valueOf(month), String.valueOf(day)});
     }
 
     Optional<ResidentProfile.ContactChannel> parsedContactChannel() {

@@ -24,23 +24,31 @@ class SignInController {
     @GetMapping("/sign-in")
     String residentSignIn(@RequestParam(required = false) String error, @RequestParam(required = false) String throttled,
                           @RequestParam(required = false) String created, @RequestParam(required = false) String cardError,
-                          @RequestParam(required = false) String linkError, Model model) {
-        addProblem(error, throttled, model);
+                          @RequestParam(required = false) String linkError, @RequestParam(required = false) String linkEmail,
+                          @RequestParam(required = false) String linkThrottled, @RequestParam(required = false) String passwordReset,
+                          Model model) {
+        addProblem(error, throttled, "signIn.failed", model);
+        model.addAttribute("problemField", "login");
         if (cardError != null) {
             model.addAttribute("problems", List.of("signIn.card.failed"));
         }
         if (linkError != null) {
             model.addAttribute("problems", List.of("signInLink.failed"));
         }
+        if (linkEmail != null || linkThrottled != null) {
+            model.addAttribute("problems", List.of(linkEmail != null ? "signUp.email.invalid" : "mailRequest.throttled"));
+            model.addAttribute("problemField", "link-email");
+        }
         model.addAttribute("cardSignIn", cardProvider.getIfAvailable() != null);
         model.addAttribute("created", created != null);
+        model.addAttribute("passwordReset", passwordReset != null);
         return "identity/sign-in";
     }
 
     @GetMapping("/staff/sign-in")
     String staffSignIn(@RequestParam(required = false) String error, @RequestParam(required = false) String throttled,
                        Model model) {
-        addProblem(error, throttled, model);
+        addProblem(error, throttled, "staffSignIn.failed", model);
         return "identity/staff-sign-in";
     }
 
@@ -56,11 +64,11 @@ class SignInController {
         return "identity/sign-in-link-sent";
     }
 
-    private static void addProblem(String error, String throttled, Model model) {
+    private static void addProblem(String error, String throttled, String failed, Model model) {
         if (throttled != null) {
             model.addAttribute("problems", List.of("signIn.throttled"));
         } else if (error != null) {
-            model.addAttribute("problems", List.of("signIn.failed"));
+            model.addAttribute("problems", List.of(failed));
         }
     }
 }

@@ -1,15 +1,18 @@
 package org.machi.identity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.machi.identity.account.PasswordPolicy;
 import org.machi.identity.account.SignUps;
+import org.machi.identity.security.NewAccountSignIn;
 import org.machi.shared.SiteLanguage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /** A resident creates an account: address, link by mail, password. */
@@ -18,10 +21,12 @@ class SignUpController {
 
     private final SignUps signUps;
     private final PasswordPolicy policy;
+    private final NewAccountSignIn newAccounts;
 
-    SignUpController(SignUps signUps, PasswordPolicy policy) {
+    SignUpController(SignUps signUps, PasswordPolicy policy, NewAccountSignIn newAccounts) {
         this.signUps = signUps;
         this.policy = policy;
+        this.newAccounts = newAccounts;
     }
 
     @GetMapping("/sign-up")
@@ -56,11 +61,14 @@ class SignUpController {
         }).orElse("identity/sign-up-invalid");
     }
 
+    /** Creates the account and signs the resident in: the link and the new password are proof enough. */
     @PostMapping("/sign-up/confirm")
     String complete(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String password,
-                    @RequestParam(defaultValue = "") String confirmation, Model model) {
-        List<String> problems = signUps.complete(token, password, confirmation);
-        if (problems.contains("signUp.link.invalid")) {
+                    @RequestParam(defaultValue = "") String confirmation, Model model, HttpServletRequest request,
+                    HttpServletResponse response, RedirectAttributes redirect) {
+        SignUps.Completion completion = signUps.complete(token, password, confirmation);
+        List<String> problems = completion.problems();
+        if (problems.contains(SignUps.LINK_INVALID)) {
             return "identity/sign-up-invalid";
         }
         if (!problems.isEmpty()) {
@@ -70,6 +78,8 @@ class SignUpController {
             model.addAttribute("minimumLength", policy.minimumLength(false));
             return "identity/sign-up-password";
         }
-        return "redirect:/sign-in?created";
+        newAccounts.signIn(completion.account(), request, response);
+        redirect.addFlashAttribute("notice", "signUp.signedIn");
+        return "redirect:/account";
     }
 }

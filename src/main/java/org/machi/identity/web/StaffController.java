@@ -11,7 +11,10 @@ import org.machi.identity.security.StaffSignIn;
 import org.machi.identity.totp.TotpCredentials;
 import org.machi.shared.CityProfile;
 import org.machi.shared.SiteLanguage;
+import org.machi.shared.StaffTasks;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +22,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The staff sign-in steps after the password: a new password when required, then the second factor. */
+/** The staff home page (with the work waiting for the reader), and the sign-in steps after the password. */
 @Controller
 class StaffController {
 
@@ -29,10 +32,12 @@ class StaffController {
     private final StaffSignIn signIn;
     private final CityProfile city;
     private final PasswordPolicy policy;
+    private final List<StaffTasks> tasks;
 
     StaffController(StaffAccounts staff, Accounts accounts, TotpCredentials totp, StaffSignIn signIn, CityProfile city,
-                    PasswordPolicy policy) {
+                    PasswordPolicy policy, List<StaffTasks> tasks) {
         this.policy = policy;
+        this.tasks = tasks;
         this.staff = staff;
         this.accounts = accounts;
         this.totp = totp;
@@ -41,7 +46,10 @@ class StaffController {
     }
 
     @GetMapping("/staff")
-    String home() {
+    String home(Authentication staffMember, Model model) {
+        List<String> authorities = staffMember.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+        model.addAttribute("tasks", tasks.stream().flatMap(t -> t.waitingFor(staffMember.getName(), authorities).stream())
+                .filter(task -> task.count() > 0).toList());
         return "identity/staff-home";
     }
 

@@ -10,7 +10,9 @@ import java.util.UUID;
 import org.machi.identity.StaffRole;
 import org.machi.identity.account.Account;
 import org.machi.identity.account.Accounts;
+import org.machi.identity.account.FieldProblem;
 import org.machi.identity.account.StaffAccounts;
+import org.machi.identity.account.StaffRegister;
 import org.machi.identity.totp.TotpCredentials;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,8 +24,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The system administrator's staff accounts: list, create, roles, reset sign-in. */
+/** The system administrator's staff accounts: list, create, name and department, roles, reset sign-in. */
 @Controller
 @PreAuthorize("hasAuthority('MANAGE_STAFF')")
 class StaffPeopleController {
@@ -32,10 +35,12 @@ class StaffPeopleController {
 
     private final Accounts accounts;
     private final StaffAccounts staff;
+    private final StaffRegister register;
     private final TotpCredentials totp;
 
-    StaffPeopleController(Accounts accounts, StaffAccounts staff, TotpCredentials totp) {
+    StaffPeopleController(Accounts accounts, StaffAccounts staff, StaffRegister register, TotpCredentials totp) {
         this.accounts = accounts;
+        this.register = register;
         this.staff = staff;
         this.totp = totp;
     }
@@ -44,12 +49,14 @@ class StaffPeopleController {
     String list(Model model) {
         List<Account> people = accounts.staff();
         model.addAttribute("people", people);
+        model.addAttribute("details", register.all());
         model.addAttribute("enrolled", people.stream().filter(a -> totp.isEnrolled(a.id())).map(Account::id).toList());
         return "identity/people";
     }
 
     @GetMapping("/staff/people/new")
     String newForm(Model model) {
+        model.addAttribute("details", StaffDetailsForm.of(null));
         model.addAttribute("roles", StaffRole.values());
         model.addAttribute("chosen", Set.of());
         return "identity/person-new";
@@ -57,23 +64,26 @@ class StaffPeopleController {
 
     @PostMapping("/staff/people/new")
     String create(@RequestParam(defaultValue = "") String staffId, @RequestParam(required = false) List<String> role,
-                  Authentication admin, Model model) {
+                  StaffDetailsForm details, Authentication admin, Model model) {
         String id = staffId.strip().toLowerCase(Locale.ROOT);
         Set<StaffRole> roles = roles(role);
-        List<String> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         if (!id.matches(STAFF_ID)) {
-            problems.add("people.staffId.invalid");
+            problems.add(new FieldProblem("staffId", "people.staffId.invalid"));
         }
+        problems.addAll(details.problems());
         if (roles.isEmpty()) {
-            problems.add("people.roles.required");
+            problems.add(new FieldProblem("roles", "people.roles.required"));
         }
-        var created = problems.isEmpty() ? staff.create(id, roles, admin.getName()) : Optional.<StaffAccounts.Created>empty();
+        var created = problems.isEmpty() ? staff.create(id, roles, details.details(), admin.getName())
+                : Optional.<StaffAccounts.Created>empty();
         if (problems.isEmpty() && created.isEmpty()) {
-            problems.add("people.staffId.taken");
+            problems.add(new FieldProblem("staffId", "people.staffId.taken"));
         }
         if (!problems.isEmpty()) {
             model.addAttribute("problems", problems);
             model.addAttribute("staffId", staffId);
+            model.addAttribute("details", details);
             model.addAttribute("roles", StaffRole.values());
             model.addAttribute("chosen", roles);
             return "identity/person-new";
@@ -86,11 +96,7 @@ class StaffPeopleController {
     @GetMapping("/staff/people/{id}")
     String person(@PathVariable String id, Model model) {
         Account person = find(id);
-        model.addAttribute("person", person);
-        model.addAttribute("roles", StaffRole.values());
-        model.addAttribute("chosen", person.roles());
-        model.addAttribute("enrolled", totp.isEnrolled(person.id()));
-        return "identity/person";
+        return personPage(person, StaffDetailsForm.of(register.find(person.id()).orElse(null)), model);
     }
 
     @PostMapping("/staff/people/{id}/roles")
@@ -98,15 +104,34 @@ class StaffPeopleController {
         Account person = find(id);
         Set<StaffRole> roles = roles(role);
         if (roles.isEmpty()) {
-            model.addAttribute("problems", List.of("people.roles.required"));
-            model.addAttribute("person", person);
-            model.addAttribute("roles", StaffRole.values());
-            model.addAttribute("chosen", person.roles());
-            model.addAttribute("enrolled", totp.isEnrolled(person.id()));
-            return "identity/person";
+            model.addAttribute("problems", List.of(new FieldProblem("roles", "people.roles.required")));
+            return personPage(person, StaffDetailsForm.of(register.find(person.id()).orElse(null)), model);
         }
         staff.changeRoles(person.id(), roles, admin.getName());
         return "redirect:/staff/people/" + person.id();
+    }
+
+    @PostMapping("/staff/people/{id}/details")
+    String changeDetails(@PathVariable String id, StaffDetailsForm details, Authentication admin, Model model,
+                         RedirectAttributes redirect) {
+        Account person = find(id);
+        List<FieldProblem> problems = details.problems();
+        if (!problems.isEmpty()) {
+            model.addAttribute("problems", problems);
+            return personPage(person, details, model);
+        }
+        staff.changeDetails(person.id(), details.details(), admin.getName());
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/staff/people/" + person.id();
+    }
+
+    private String personPage(Account person, StaffDetailsForm details, Model model) {
+        model.addAttribute("person", person);
+        model.addAttribute("details", details);
+        model.addAttribute("roles", StaffRole.values());
+        model.addAttribute("chosen", person.roles());
+        model.addAttribute("enrolled", totp.isEnrolled(person.id()));
+        return "identity/person";
     }
 
     @PostMapping("/staff/people/{id}/reset")

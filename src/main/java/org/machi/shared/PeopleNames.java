@@ -1,0 +1,17 @@
+package org.machi.shared;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Names for the account references that modules record (in the audit trail, on drafts), and who
+ * holds a permission: a port the identity module implements, for modules that may not depend on it.
+ */
+public interface PeopleNames {
+
+    /** How each known reference is shown to staff ("厚木 太郎（危機管理課）"); unknown ones are left out. */
+    Map<String, String> namesOf(Collection<String> references);
+
+    /** Active staff holding the authority (a permission name such as "APPROVE_ALERTS"): reference to name, by name. */
+    Map<String, String> holding(String authority);
+}

@@ -1,0 +1,32 @@
+package org.machi.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** What a Japanese keyboard types, as forms expect it. */
+class JapaneseInputTests {
+
+    @Test
+    void fullWidthDigitsAndTheDashesAnImeOffersBecomeAscii() {
+        assertThat(JapaneseInput.asciiNumber("２４３ー８５１１")).isEqualTo("243-8511");
+        assertThat(JapaneseInput.asciiNumber("０４６－２２３‐１５１１")).isEqualTo("046-223-1511");
+        assertThat(JapaneseInput.asciiNumber("＋８１　（４６）")).isEqualTo("+81 (46)");
+        assertThat(JapaneseInput.asciiNumber("2025−02−30")).isEqualTo("2025-02-30");
+        assertThat(JapaneseInput.asciiNumber(null)).isNull();
+    }
+
+    @Test
+    void otherTextIsLeftAsTyped() {
+        assertThat(JapaneseInput.asciiNumber("電話 call me")).isEqualTo("電話 call me");
+        assertThat(JapaneseInput.fullWidthKana("あつぎ アツギ 厚木")).isEqualTo("あつぎ アツギ 厚木");
+    }
+
+    @Test
+    void halfWidthKatakanaBecomeFullWidthWithTheirVoicedMarks() {
+        assertThat(JapaneseInput.fullWidthKana("ｱﾂｷﾞ ﾊﾅｺ")).isEqualTo("アツギ ハナコ");
+        assertThat(JapaneseInput.fullWidthKana("ﾊﾟｰﾙ･ﾎﾞｰﾄﾞ")).isEqualTo("パール・ボード");
+        assertThat(JapaneseInput.fullWidthKana("あつぎｼﾃｨ")).isEqualTo("あつぎシティ");
+        assertThat(JapaneseInput.fullWidthKana(null)).isNull();
+    }
+}
