@@ -165,7 +165,7 @@ class SubscriptionController {
     String leavePage(@PathVariable String token, Locale locale, Model model) {
         var subscription = unsubscribe.subscription(token).flatMap(subscriptions::summary);
         if (subscription.isEmpty()) {
-            return "alerts/unsubscribed";
+            return "alerts/unsubscribe-invalid";
         }
         model.addAttribute("token", token);
         model.addAttribute("subscription", subscription.get());
@@ -180,7 +180,7 @@ class SubscriptionController {
         if (oneClick != null) {
             return ResponseEntity.status(ended ? HttpStatus.OK : HttpStatus.NOT_FOUND).build();
         }
-        return "alerts/unsubscribed";
+        return ended ? "alerts/unsubscribed" : "alerts/unsubscribe-invalid";
     }
 
     /** The districts a subscription covers, in the reader's language. */
