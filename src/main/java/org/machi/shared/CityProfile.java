@@ -42,13 +42,17 @@ public record CityProfile(
         @NotBlank @Pattern(regexp = HIRAGANA, message = "must be written in hiragana") String kana,
         @NotEmpty Map<String, @NotBlank String> prefecture,
         @NotNull URI website,
-        @NotBlank String phone,
+        @NotBlank @Pattern(regexp = DOMESTIC_PHONE, message = "must be a Japanese number with its area code, e.g. 046-223-1511") String phone,
         @NotEmpty Map<String, @NotBlank String> postalAddress,
         @NotNull ZoneId timeZone,
         @NotNull @Valid Coordinates centre,
         @NotEmpty List<@NotNull @Valid District> districts) {
 
     static final String HIRAGANA = "[\\p{InHiragana}ー・ 　]+";
+    static final String DOMESTIC_PHONE = "0\\d{1,4}-\\d{1,4}-\\d{3,4}";
+
+    /** Japan's country calling code, for readers dialling from a foreign phone or thinking in international numbers. */
+    private static final String COUNTRY_CODE = "+81";
 
     public String name(SiteLanguage language) {
         return localized(name, language);
@@ -60,6 +64,16 @@ public record CityProfile(
 
     public String postalAddress(SiteLanguage language) {
         return localized(postalAddress, language);
+    }
+
+    /** The phone number as the reader writes it: domestic for Japanese, with the country code for everyone else. */
+    public String phone(SiteLanguage language) {
+        return language == SiteLanguage.JA || language == SiteLanguage.JA_EASY ? phone : COUNTRY_CODE + " " + phone.substring(1);
+    }
+
+    /** The phone number as a link that dials from anywhere (RFC 3966 global number). */
+    public String phoneUri() {
+        return "tel:" + COUNTRY_CODE + "-" + phone.substring(1);
     }
 
     public Optional<District> district(String code) {

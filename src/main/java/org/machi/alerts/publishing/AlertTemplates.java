@@ -40,10 +40,15 @@ public class AlertTemplates {
                 text(prefix + "instruction", language, args));
     }
 
-    /** The text of a cancel, in one language: the original's headline marked as lifted. */
+    /**
+     * The text of a cancel, in one language: the original's headline marked as lifted, and a sentence
+     * naming what was issued (the kind's own words where it has them, else the original's headline).
+     */
     public AlertText fillCancel(Alert original, SiteLanguage language, Instant when) {
         AlertText before = original.texts().getOrDefault(language.code(), original.texts().get(SiteLanguage.JA.code()));
-        Object[] args = {before.headline(), place(original.districts(), language), time(when, language)};
+        String lifted = messages.getMessage("alert.template." + original.kind().name() + ".lifted", null,
+                text("alert.template.cancel.lifted", language, before.headline()), language.locale());
+        Object[] args = {before.headline(), place(original.districts(), language), time(when, language), lifted};
         return new AlertText(text("alert.template.cancel.headline", language, args),
                 text("alert.template.cancel.description", language, args), "");
     }
