@@ -55,6 +55,8 @@ class CityProfileTests {
             CityProfile city = context.getBean(CityProfile.class);
             assertThat(city.name(SiteLanguage.KO)).as("falls back to English").isEqualTo("Sample City");
             assertThat(city.name(SiteLanguage.JA_EASY)).as("falls back to Japanese").isEqualTo("サンプル市");
+            assertThat(city.mailSenderName()).as("mail comes from the city by name").isEqualTo("サンプル市");
+            assertThat(city.mailSenderAddress()).isEqualTo("no-reply@city.example");
         });
     }
 

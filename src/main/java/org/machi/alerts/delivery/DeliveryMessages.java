@@ -17,7 +17,6 @@ import org.machi.alerts.publishing.AlertTemplates;
 import org.machi.alerts.publishing.NoticeReading;
 import org.machi.alerts.publishing.NoticeStore;
 import org.machi.alerts.publishing.Reading;
-import org.machi.shared.CityProfile;
 import org.machi.shared.SiteLanguage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -38,19 +37,19 @@ class DeliveryMessages {
     private final NoticeStore notices;
     private final AlertTemplates templates;
     private final MessageSource messages;
-    private final CityProfile city;
+    private final MailSubjects subjects;
     private final String baseUrl;
     private final JsonMapper json;
     private final LoadingCache<Key, Rendered> rendered;
 
-    DeliveryMessages(AlertStore alerts, NoticeStore notices, AlertTemplates templates, MessageSource messages, CityProfile city,
+    DeliveryMessages(AlertStore alerts, NoticeStore notices, AlertTemplates templates, MessageSource messages, MailSubjects subjects,
                      JsonMapper json, @Value("${machi.base-url}") String baseUrl) {
         this.json = json;
         this.alerts = alerts;
         this.notices = notices;
         this.templates = templates;
         this.messages = messages;
-        this.city = city;
+        this.subjects = subjects;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.rendered = Caffeine.newBuilder().maximumSize(1000).expireAfterAccess(Duration.ofMinutes(10))
                 .build(key -> key.item() == Item.ALERT ? alert(key.id(), key.language()) : notice(key.id(), key.language()));
@@ -94,7 +93,7 @@ class DeliveryMessages {
             body.append(text("alert.link", language)).append(": ").append(alert.content().link()).append("\n");
         }
         body.append("\n").append(text("alert.mail.more", language)).append("\n").append(url).append("\n");
-        String subject = text("alert.mail.subject", language, city.name(language), label, reading.text().headline());
+        String subject = subjects.alert(alert, kind, reading.text().headline(), language);
 
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", alert.id().toString());
@@ -140,7 +139,7 @@ class DeliveryMessages {
             body.append(text("alert.link", language)).append(": ").append(notice.link()).append("\n");
         }
         body.append("\n").append(text("alert.mail.more", language)).append("\n").append(url).append("\n");
-        String subject = text("alert.mail.subject", language, city.name(language), label, reading.text().title());
+        String subject = subjects.notice(label, reading.text().title(), language);
 
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", notice.id().toString());
