@@ -52,6 +52,7 @@ public record CityProfile(
         @NotEmpty List<@NotNull @Valid District> districts) {
 
     static final String HIRAGANA = "[\\p{InHiragana}ー・ 　]+";
+    static final String HANGUL = "[\\p{IsHangul} ]+";
     static final String DOMESTIC_PHONE = "0\\d{1,4}-\\d{1,4}-\\d{3,4}";
 
     /** Japan's country calling code, for readers dialling from a foreign phone or thinking in international numbers. */
@@ -151,19 +152,25 @@ public record CityProfile(
      * @param code   stable identifier used in URLs, APIs and other modules' data
      * @param name   Japanese name
      * @param kana   reading in hiragana
-     * @param romaji name in Latin letters, for readers of the other languages
+     * @param hangul the Japanese reading in Hangul, for readers of Korean
+     * @param romaji name in Latin letters, for readers of the languages written in it
      * @param centre approximate centre
      */
     public record District(
             @NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case letters, digits and hyphens") String code,
             @NotBlank String name,
             @NotBlank @Pattern(regexp = HIRAGANA, message = "must be written in hiragana") String kana,
+            @NotBlank @Pattern(regexp = HANGUL, message = "must be written in Hangul") String hangul,
             @NotBlank String romaji,
             @NotNull @Valid Coordinates centre) {
 
-        /** The name as a reader of the given language reads it. */
+        /** The name as a reader of the given language reads it: readers of Chinese read the kanji. */
         public String displayName(SiteLanguage language) {
-            return language == SiteLanguage.JA || language == SiteLanguage.JA_EASY ? name : romaji;
+            return switch (language) {
+                case JA, JA_EASY, ZH_CN -> name;
+                case KO -> hangul;
+                default -> romaji;
+            };
         }
     }
 

@@ -68,6 +68,11 @@ class DeliveryMessages {
         return messages.getMessage(key, args, language.locale());
     }
 
+    /** The language a text is shown in, named in the reader's language. */
+    private String languageName(SiteLanguage shown, SiteLanguage reader) {
+        return text("alert.language." + shown.code(), reader);
+    }
+
     private Rendered alert(UUID id, SiteLanguage language) {
         Alert alert = alerts.find(id).orElseThrow();
         Reading reading = Reading.of(alert, language);
@@ -77,14 +82,14 @@ class DeliveryMessages {
         String url = baseUrl + "/alerts/" + alert.id();
         StringBuilder body = new StringBuilder();
         if (reading.fallback()) {
-            body.append(text("alert.fallbackNotice", language, reading.language().nativeName())).append("\n\n");
+            body.append(text("alert.fallbackNotice", language, languageName(reading.language(), language))).append("\n\n");
         }
         body.append(reading.text().headline()).append("\n\n").append(reading.text().description()).append("\n");
         if (reading.text().instruction() != null && !reading.text().instruction().isBlank()) {
             body.append("\n").append(reading.text().instruction()).append("\n");
         }
         body.append("\n").append(text("alert.districts", language)).append(": ")
-                .append(templates.districtNames(alert.districts(), language)).append("\n");
+                .append(templates.areaName(alert.districts(), language)).append("\n");
         body.append(text("alert.effective", language)).append(": ").append(templates.time(alert.content().effective(), language)).append("\n");
         if (alert.content().expires() != null) {
             body.append(text("alert.expires", language)).append(": ").append(templates.time(alert.content().expires(), language)).append("\n");
@@ -131,7 +136,7 @@ class DeliveryMessages {
         String place = notice.wholeCity() ? text("alert.template.wholeCity", language) : templates.districtNames(notice.districts(), language);
         StringBuilder body = new StringBuilder();
         if (reading.fallback()) {
-            body.append(text("alert.fallbackNotice", language, reading.language().nativeName())).append("\n\n");
+            body.append(text("notice.fallbackNotice", language, languageName(reading.language(), language))).append("\n\n");
         }
         body.append(reading.text().title()).append("\n\n").append(reading.text().body()).append("\n\n");
         body.append(text("alert.districts", language)).append(": ").append(place).append("\n");

@@ -3,6 +3,7 @@ package org.machi.alerts.publishing;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.machi.alerts.domain.Alert;
@@ -33,8 +34,9 @@ public class AlertTemplates {
         if (!kind.hasTemplate()) {
             return null;
         }
-        Object[] args = {place(districts, language), shelters == null || shelters.isBlank()
-                ? text("alert.template.noShelters", language) : shelters.strip(), time(effective, language)};
+        String shelterList = shelters(shelters, language);
+        Object[] args = {place(districts, language), shelterList.isEmpty() ? text("alert.template.noShelters", language) : shelterList,
+                time(effective, language)};
         String prefix = "alert.template." + kind.name() + ".";
         return new AlertText(text(prefix + "headline", language, args), text(prefix + "description", language, args),
                 text(prefix + "instruction", language, args));
@@ -89,11 +91,25 @@ public class AlertTemplates {
         return text("alert.template.manyDistricts", language, first, codes.size());
     }
 
+    /** Where an alert applies, wherever it is listed: the whole city in words, or every district by name. */
+    public String areaName(Set<String> codes, SiteLanguage language) {
+        return codes.size() == city.districts().size() ? text("alert.template.wholeCity", language) : districtNames(codes, language);
+    }
+
     public String districtNames(Set<String> codes, SiteLanguage language) {
-        return String.join(text("alert.template.listSeparator", language), city.districts().stream()
+        return list(city.districts().stream()
                 .filter(d -> codes.contains(d.code()))
                 .map(d -> language == SiteLanguage.JA_EASY ? d.kana() : d.displayName(language))
-                .toList());
+                .toList(), language);
+    }
+
+    /** The shelters as the operator wrote them (one a line), listed in a sentence; empty when there are none. */
+    public String shelters(String written, SiteLanguage language) {
+        return written == null ? "" : list(written.lines().map(String::strip).filter(line -> !line.isEmpty()).toList(), language);
+    }
+
+    private String list(List<String> items, SiteLanguage language) {
+        return String.join(text("alert.template.listSeparator", language), items);
     }
 
     public String time(Instant instant, SiteLanguage language) {
