@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.machi.testing.Html.page;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.machi.alerts.cap.CapMessage;
 import org.machi.alerts.domain.Alert;
@@ -77,6 +81,15 @@ class AlertTextsTests {
         }
         assertThat(read(get("/alerts/" + publish(AlertKind.WATER_OUTAGE, Set.of("ogino"), "")), "en").select("dd.districts").text())
                 .isEqualTo("Ogino");
+
+        Document cap = Jsoup.parse(mvc.perform(get("/alerts/" + id + "/cap.xml")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8), Parser.xmlParser());
+        for (Element info : cap.select("info")) {
+            assertThat(info.select("area")).as("one area for the whole city").hasSize(1);
+            assertThat(info.select("area > geocode")).as("which still names every district").hasSize(all.size());
+        }
+        assertThat(cap.select("info:has(language:matchesOwn(^ja$)) areaDesc").text()).isEqualTo("市内全域");
+        assertThat(cap.select("info:has(language:matchesOwn(^en$)) areaDesc").text()).isEqualTo("the whole city");
     }
 
     @Test
@@ -136,7 +149,8 @@ class AlertTextsTests {
         Instant now = clock.instant();
         AlertText japanese = templates.fill(kind, SiteLanguage.JA, districts, shelters, now);
         Alert draft = desk.draft(new AlertContent(kind, true, CapMessage.Urgency.EXPECTED, CapMessage.Severity.MINOR,
-                CapMessage.Certainty.OBSERVED, Map.of("ja", japanese), districts, shelters, now.minusSeconds(60),
+                CapMessage.Certainty.OBSERVED, templates.complete(Map.of("ja", japanese), kind, districts, shelters, now, null),
+                districts, shelters, now.minusSeconds(60),
                 now.plus(Duration.ofHours(1))), "test:operator");
         desk.submit(draft.id(), "test:operator");
         return desk.approve(draft.id(), "test:approver").id();
