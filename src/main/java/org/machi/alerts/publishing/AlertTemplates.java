@@ -48,8 +48,8 @@ public class AlertTemplates {
      */
     public AlertText fillCancel(Alert original, SiteLanguage language, Instant when) {
         AlertText before = original.texts().getOrDefault(language.code(), original.texts().get(SiteLanguage.JA.code()));
-        String lifted = messages.getMessage("alert.template." + original.kind().name() + ".lifted", null,
-                text("alert.template.cancel.lifted", language, before.headline()), language.locale());
+        String kindWords = messages.getMessage("alert.template." + original.kind().name() + ".lifted", null, null, language.locale());
+        String lifted = kindWords != null ? kindWords : text("alert.template.cancel.lifted", language, before.headline());
         Object[] args = {before.headline(), place(original.districts(), language), time(when, language), lifted};
         return new AlertText(text("alert.template.cancel.headline", language, args),
                 text("alert.template.cancel.description", language, args), "");

@@ -60,6 +60,14 @@ class AlertPhrasesTests {
                 .endsWith("16時55分に解除しました。").doesNotContain("「");
         assertThat(templates.fillCancel(order, SiteLanguage.EN, LIFTED).description())
                 .startsWith("The evacuation order (alert level 4) issued for Atsugi-kita was lifted on ");
+
+        AlertText written = new AlertText("荻野地区の断水 {続報} '速報'", "断水しています。", "");
+        Alert outage = desk.draft(new AlertContent(AlertKind.WATER_OUTAGE, false, CapMessage.Urgency.EXPECTED,
+                CapMessage.Severity.MINOR, CapMessage.Certainty.OBSERVED, Map.of("ja", written), Set.of("ogino"), "", ISSUED, null),
+                "test:operator");
+        assertThat(templates.fillCancel(outage, SiteLanguage.JA, LIFTED).description())
+                .as("a kind without its own words names the headline, as the operator wrote it")
+                .startsWith("荻野地区に発表していた「荻野地区の断水 {続報} '速報'」を、");
     }
 
     @Test
