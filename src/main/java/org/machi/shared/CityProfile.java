@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -28,7 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param kana         reading of the Japanese name in hiragana
  * @param prefecture   the prefecture's name per language code
  * @param website      the city's official website
- * @param phone        the city hall's main telephone number
+ * @param phone        the city hall's main telephone number, as dialled in Japan
+ * @param mail         who the city's mail comes from (optional: the city's name at no-reply@ its website's domain)
  * @param postalAddress the city hall's address per language code
  * @param timeZone     the time zone in which residents read dates and times
  * @param centre       approximate centre of the city
@@ -42,13 +44,19 @@ public record CityProfile(
         @NotBlank @Pattern(regexp = HIRAGANA, message = "must be written in hiragana") String kana,
         @NotEmpty Map<String, @NotBlank String> prefecture,
         @NotNull URI website,
-        @NotBlank String phone,
+        @NotBlank @Pattern(regexp = DOMESTIC_PHONE, message = "must be a Japanese number with its area code, e.g. 046-223-1511") String phone,
+        @Valid MailSender mail,
         @NotEmpty Map<String, @NotBlank String> postalAddress,
         @NotNull ZoneId timeZone,
         @NotNull @Valid Coordinates centre,
         @NotEmpty List<@NotNull @Valid District> districts) {
 
     static final String HIRAGANA = "[\\p{InHiragana}ー・ 　]+";
+    static final String HANGUL = "[\\p{IsHangul} ]+";
+    static final String DOMESTIC_PHONE = "0\\d{1,4}-\\d{1,4}-\\d{3,4}";
+
+    /** Japan's country calling code, for readers dialling from a foreign phone or thinking in international numbers. */
+    private static final String COUNTRY_CODE = "+81";
 
     public String name(SiteLanguage language) {
         return localized(name, language);
@@ -60,6 +68,27 @@ public record CityProfile(
 
     public String postalAddress(SiteLanguage language) {
         return localized(postalAddress, language);
+    }
+
+    /** The phone number as the reader writes it: domestic for Japanese, with the country code for everyone else. */
+    public String phone(SiteLanguage language) {
+        return language == SiteLanguage.JA || language == SiteLanguage.JA_EASY ? phone : COUNTRY_CODE + " " + phone.substring(1);
+    }
+
+    /** The phone number as a link that dials from anywhere (RFC 3966 global number). */
+    public String phoneUri() {
+        return "tel:" + COUNTRY_CODE + "-" + phone.substring(1);
+    }
+
+    /** The display name of the city's mail: the profile's, or the city's Japanese name. */
+    public String mailSenderName() {
+        return mail != null && mail.name() != null && !mail.name().isBlank() ? mail.name() : name(SiteLanguage.JA);
+    }
+
+    /** The address the city's mail comes from: the profile's, or no-reply@ the domain of the city's website. */
+    public String mailSenderAddress() {
+        return mail != null && mail.address() != null && !mail.address().isBlank() ? mail.address()
+                : "no-reply@" + website.getHost().replaceFirst("^www\\.", "");
     }
 
     public Optional<District> district(String code) {
@@ -123,20 +152,35 @@ public record CityProfile(
      * @param code   stable identifier used in URLs, APIs and other modules' data
      * @param name   Japanese name
      * @param kana   reading in hiragana
-     * @param romaji name in Latin letters, for readers of the other languages
+     * @param hangul the Japanese reading in Hangul, for readers of Korean
+     * @param romaji name in Latin letters, for readers of the languages written in it
      * @param centre approximate centre
      */
     public record District(
             @NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case letters, digits and hyphens") String code,
             @NotBlank String name,
             @NotBlank @Pattern(regexp = HIRAGANA, message = "must be written in hiragana") String kana,
+            @NotBlank @Pattern(regexp = HANGUL, message = "must be written in Hangul") String hangul,
             @NotBlank String romaji,
             @NotNull @Valid Coordinates centre) {
 
-        /** The name as a reader of the given language reads it. */
+        /** The name as a reader of the given language reads it: readers of Chinese read the kanji. */
         public String displayName(SiteLanguage language) {
-            return language == SiteLanguage.JA || language == SiteLanguage.JA_EASY ? name : romaji;
+            return switch (language) {
+                case JA, JA_EASY, ZH_CN -> name;
+                case KO -> hangul;
+                default -> romaji;
+            };
         }
+    }
+
+    /**
+     * The sender of the city's mail, as residents see it in their inbox.
+     *
+     * @param name    display name, e.g. 厚木市 or 厚木市 危機管理課
+     * @param address the mailbox, one the city's mail relay may send from
+     */
+    public record MailSender(String name, @Email String address) {
     }
 
     /** A point in WGS 84 decimal degrees. */

@@ -44,6 +44,8 @@ class CityProfileTests {
                         assertThat(d.kana()).isEqualTo("おぎのちく");
                         assertThat(d.displayName(SiteLanguage.EN)).isEqualTo("Ogino");
                         assertThat(d.displayName(SiteLanguage.JA_EASY)).isEqualTo("荻野地区");
+                        assertThat(d.displayName(SiteLanguage.ZH_CN)).isEqualTo("荻野地区");
+                        assertThat(d.displayName(SiteLanguage.KO)).isEqualTo("오기노 지구");
                     });
         });
     }
@@ -55,16 +57,19 @@ class CityProfileTests {
             CityProfile city = context.getBean(CityProfile.class);
             assertThat(city.name(SiteLanguage.KO)).as("falls back to English").isEqualTo("Sample City");
             assertThat(city.name(SiteLanguage.JA_EASY)).as("falls back to Japanese").isEqualTo("サンプル市");
+            assertThat(city.mailSenderName()).as("mail comes from the city by name").isEqualTo("サンプル市");
+            assertThat(city.mailSenderAddress()).isEqualTo("no-reply@city.example");
         });
     }
 
     @Test
     void aBrokenProfileStopsTheStartNamingTheProperty() {
         runner.withPropertyValues(minimalCity("machi.city.name.ja=サンプル市", "machi.city.name.en=Sample City",
-                "machi.city.districts[0].kana=kita")).run(context -> {
+                "machi.city.districts[0].kana=kita", "machi.city.districts[0].hangul=きた")).run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("machi.city.districts[0].kana")
-                    .hasMessageContaining("hiragana");
+                    .hasMessageContaining("hiragana").hasMessageContaining("machi.city.districts[0].hangul")
+                    .hasMessageContaining("Hangul");
         });
     }
 
@@ -72,7 +77,7 @@ class CityProfileTests {
     void duplicateDistrictsAndUnknownLanguagesAreRefused() {
         runner.withPropertyValues(minimalCity("machi.city.name.ja=サンプル市", "machi.city.name.en=Sample City",
                 "machi.city.name.fr=Ville", "machi.city.districts[1].code=kita", "machi.city.districts[1].name=北地区",
-                "machi.city.districts[1].kana=きたちく", "machi.city.districts[1].romaji=Kita",
+                "machi.city.districts[1].kana=きたちく", "machi.city.districts[1].hangul=기타 지구", "machi.city.districts[1].romaji=Kita",
                 "machi.city.districts[1].centre.latitude=35", "machi.city.districts[1].centre.longitude=139")).run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause()
@@ -106,6 +111,7 @@ class CityProfileTests {
                 "machi.city.districts[0].code=kita",
                 "machi.city.districts[0].name=北地区",
                 "machi.city.districts[0].kana=きたちく",
+                "machi.city.districts[0].hangul=기타 지구",
                 "machi.city.districts[0].romaji=Kita",
                 "machi.city.districts[0].centre.latitude=35.1",
                 "machi.city.districts[0].centre.longitude=139.1"));

@@ -17,7 +17,6 @@ import org.machi.alerts.publishing.AlertTemplates;
 import org.machi.alerts.publishing.NoticeReading;
 import org.machi.alerts.publishing.NoticeStore;
 import org.machi.alerts.publishing.Reading;
-import org.machi.shared.CityProfile;
 import org.machi.shared.SiteLanguage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -38,19 +37,19 @@ class DeliveryMessages {
     private final NoticeStore notices;
     private final AlertTemplates templates;
     private final MessageSource messages;
-    private final CityProfile city;
+    private final MailSubjects subjects;
     private final String baseUrl;
     private final JsonMapper json;
     private final LoadingCache<Key, Rendered> rendered;
 
-    DeliveryMessages(AlertStore alerts, NoticeStore notices, AlertTemplates templates, MessageSource messages, CityProfile city,
+    DeliveryMessages(AlertStore alerts, NoticeStore notices, AlertTemplates templates, MessageSource messages, MailSubjects subjects,
                      JsonMapper json, @Value("${machi.base-url}") String baseUrl) {
         this.json = json;
         this.alerts = alerts;
         this.notices = notices;
         this.templates = templates;
         this.messages = messages;
-        this.city = city;
+        this.subjects = subjects;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.rendered = Caffeine.newBuilder().maximumSize(1000).expireAfterAccess(Duration.ofMinutes(10))
                 .build(key -> key.item() == Item.ALERT ? alert(key.id(), key.language()) : notice(key.id(), key.language()));
@@ -69,6 +68,11 @@ class DeliveryMessages {
         return messages.getMessage(key, args, language.locale());
     }
 
+    /** The language a text is shown in, named in the reader's language. */
+    private String languageName(SiteLanguage shown, SiteLanguage reader) {
+        return text("alert.language." + shown.code(), reader);
+    }
+
     private Rendered alert(UUID id, SiteLanguage language) {
         Alert alert = alerts.find(id).orElseThrow();
         Reading reading = Reading.of(alert, language);
@@ -78,14 +82,14 @@ class DeliveryMessages {
         String url = baseUrl + "/alerts/" + alert.id();
         StringBuilder body = new StringBuilder();
         if (reading.fallback()) {
-            body.append(text("alert.fallbackNotice", language, reading.language().nativeName())).append("\n\n");
+            body.append(text("alert.fallbackNotice", language, languageName(reading.language(), language))).append("\n\n");
         }
         body.append(reading.text().headline()).append("\n\n").append(reading.text().description()).append("\n");
         if (reading.text().instruction() != null && !reading.text().instruction().isBlank()) {
             body.append("\n").append(reading.text().instruction()).append("\n");
         }
         body.append("\n").append(text("alert.districts", language)).append(": ")
-                .append(templates.districtNames(alert.districts(), language)).append("\n");
+                .append(templates.areaName(alert.districts(), language)).append("\n");
         body.append(text("alert.effective", language)).append(": ").append(templates.time(alert.content().effective(), language)).append("\n");
         if (alert.content().expires() != null) {
             body.append(text("alert.expires", language)).append(": ").append(templates.time(alert.content().expires(), language)).append("\n");
@@ -94,7 +98,7 @@ class DeliveryMessages {
             body.append(text("alert.link", language)).append(": ").append(alert.content().link()).append("\n");
         }
         body.append("\n").append(text("alert.mail.more", language)).append("\n").append(url).append("\n");
-        String subject = text("alert.mail.subject", language, city.name(language), label, reading.text().headline());
+        String subject = subjects.alert(alert, kind, reading.text().headline(), language);
 
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", alert.id().toString());
@@ -132,7 +136,7 @@ class DeliveryMessages {
         String place = notice.wholeCity() ? text("alert.template.wholeCity", language) : templates.districtNames(notice.districts(), language);
         StringBuilder body = new StringBuilder();
         if (reading.fallback()) {
-            body.append(text("alert.fallbackNotice", language, reading.language().nativeName())).append("\n\n");
+            body.append(text("notice.fallbackNotice", language, languageName(reading.language(), language))).append("\n\n");
         }
         body.append(reading.text().title()).append("\n\n").append(reading.text().body()).append("\n\n");
         body.append(text("alert.districts", language)).append(": ").append(place).append("\n");
@@ -140,7 +144,7 @@ class DeliveryMessages {
             body.append(text("alert.link", language)).append(": ").append(notice.link()).append("\n");
         }
         body.append("\n").append(text("alert.mail.more", language)).append("\n").append(url).append("\n");
-        String subject = text("alert.mail.subject", language, city.name(language), label, reading.text().title());
+        String subject = subjects.notice(label, reading.text().title(), language);
 
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", notice.id().toString());

@@ -212,8 +212,9 @@ public final class Alert {
 
     private CapMessage.Info capInfo(String language, Map<String, DistrictArea> areas, ZoneId zone, String web, CapWording wording) {
         AlertText text = content.texts().get(language);
-        List<CapMessage.Area> capAreas = new ArrayList<>(content.districts().stream().sorted()
-                .map(code -> areas.get(code).toCap(code, wording.districtName(code, language))).toList());
+        List<CapMessage.Area> capAreas = new ArrayList<>(content.districts().containsAll(areas.keySet())
+                ? List.of(DistrictArea.wholeCity(areas, wording.wholeCity(language)))
+                : content.districts().stream().sorted().map(code -> areas.get(code).toCap(code, wording.districtName(code, language))).toList());
         AlertArea drawn = content.area();
         if (!drawn.isEmpty()) {
             capAreas.add(new CapMessage.Area(wording.drawnArea(language), drawn.polygon() == null ? List.of() : List.of(drawn.polygon()),
@@ -253,6 +254,14 @@ public final class Alert {
             return new CapMessage.Area(name, List.of(),
                     List.of(String.format(Locale.ROOT, "%.4f,%.4f %.1f", latitude, longitude, radiusKm)),
                     List.of(new CapMessage.Geocode("district", code)));
+        }
+
+        /** Every district of the city as one area, named as the whole city, with each district's circle and code. */
+        static CapMessage.Area wholeCity(Map<String, DistrictArea> areas, String name) {
+            List<CapMessage.Area> each = areas.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(district -> district.getValue().toCap(district.getKey(), name)).toList();
+            return new CapMessage.Area(name, List.of(), each.stream().flatMap(area -> area.circles().stream()).toList(),
+                    each.stream().flatMap(area -> area.geocodes().stream()).toList());
         }
     }
 

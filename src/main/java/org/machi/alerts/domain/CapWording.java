@@ -16,6 +16,9 @@ public interface CapWording {
     /** A district of the city by its code (CAP {@code areaDesc}). */
     String districtName(String code, String language);
 
+    /** The whole city (CAP {@code areaDesc} of an alert for every district), e.g. 市内全域. */
+    String wholeCity(String language);
+
     /** The area an operator drew (CAP {@code areaDesc} of the polygon or circle). */
     String drawnArea(String language);
 }

@@ -3,6 +3,7 @@ package org.machi.alerts.publishing;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.machi.alerts.domain.Alert;
@@ -33,17 +34,23 @@ public class AlertTemplates {
         if (!kind.hasTemplate()) {
             return null;
         }
-        Object[] args = {place(districts, language), shelters == null || shelters.isBlank()
-                ? text("alert.template.noShelters", language) : shelters.strip(), time(effective, language)};
+        String shelterList = shelters(shelters, language);
+        Object[] args = {place(districts, language), shelterList.isEmpty() ? text("alert.template.noShelters", language) : shelterList,
+                time(effective, language)};
         String prefix = "alert.template." + kind.name() + ".";
         return new AlertText(text(prefix + "headline", language, args), text(prefix + "description", language, args),
                 text(prefix + "instruction", language, args));
     }
 
-    /** The text of a cancel, in one language: the original's headline marked as lifted. */
+    /**
+     * The text of a cancel, in one language: the original's headline marked as lifted, and a sentence
+     * naming what was issued (the kind's own words where it has them, else the original's headline).
+     */
     public AlertText fillCancel(Alert original, SiteLanguage language, Instant when) {
         AlertText before = original.texts().getOrDefault(language.code(), original.texts().get(SiteLanguage.JA.code()));
-        Object[] args = {before.headline(), place(original.districts(), language), time(when, language)};
+        String kindWords = messages.getMessage("alert.template." + original.kind().name() + ".lifted", null, null, language.locale());
+        String lifted = kindWords != null ? kindWords : text("alert.template.cancel.lifted", language, before.headline());
+        Object[] args = {before.headline(), place(original.districts(), language), time(when, language), lifted};
         return new AlertText(text("alert.template.cancel.headline", language, args),
                 text("alert.template.cancel.description", language, args), "");
     }
@@ -84,11 +91,25 @@ public class AlertTemplates {
         return text("alert.template.manyDistricts", language, first, codes.size());
     }
 
+    /** Where an alert applies, wherever it is listed: the whole city in words, or every district by name. */
+    public String areaName(Set<String> codes, SiteLanguage language) {
+        return codes.size() == city.districts().size() ? text("alert.template.wholeCity", language) : districtNames(codes, language);
+    }
+
     public String districtNames(Set<String> codes, SiteLanguage language) {
-        return String.join(text("alert.template.listSeparator", language), city.districts().stream()
+        return list(city.districts().stream()
                 .filter(d -> codes.contains(d.code()))
                 .map(d -> language == SiteLanguage.JA_EASY ? d.kana() : d.displayName(language))
-                .toList());
+                .toList(), language);
+    }
+
+    /** The shelters as the operator wrote them (one a line), listed in a sentence; empty when there are none. */
+    public String shelters(String written, SiteLanguage language) {
+        return written == null ? "" : list(written.lines().map(String::strip).filter(line -> !line.isEmpty()).toList(), language);
+    }
+
+    private String list(List<String> items, SiteLanguage language) {
+        return String.join(text("alert.template.listSeparator", language), items);
     }
 
     public String time(Instant instant, SiteLanguage language) {

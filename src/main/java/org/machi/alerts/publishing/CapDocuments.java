@@ -97,6 +97,11 @@ public class CapDocuments {
         }
 
         @Override
+        public String wholeCity(String language) {
+            return messages.getMessage("alert.template.wholeCity", null, site(language).locale());
+        }
+
+        @Override
         public String drawnArea(String language) {
             return messages.getMessage("alert.area.drawn", null, site(language).locale());
         }

@@ -1,24 +1,21 @@
 package org.machi.alerts.publishing;
 
-import java.util.List;
 import org.machi.alerts.domain.Notice;
 import org.machi.alerts.domain.NoticeText;
 import org.machi.shared.SiteLanguage;
 
 /**
- * A notice's text as one reader gets it: in their language if it was written, otherwise in
- * やさしい日本語, then English, then Japanese — and whether that was a fallback.
+ * A notice's text as one reader gets it: in their language if it was written, otherwise as
+ * {@link Fallbacks} orders the others — and whether that was a fallback.
  */
 public record NoticeReading(SiteLanguage language, NoticeText text, boolean fallback) {
-
-    private static final List<SiteLanguage> FALLBACKS = List.of(SiteLanguage.JA_EASY, SiteLanguage.EN, SiteLanguage.JA);
 
     public static NoticeReading of(Notice notice, SiteLanguage wanted) {
         NoticeText exact = notice.texts().get(wanted.code());
         if (exact != null) {
             return new NoticeReading(wanted, exact, false);
         }
-        for (SiteLanguage fallback : FALLBACKS) {
+        for (SiteLanguage fallback : Fallbacks.of(wanted)) {
             NoticeText text = notice.texts().get(fallback.code());
             if (text != null) {
                 return new NoticeReading(fallback, text, true);

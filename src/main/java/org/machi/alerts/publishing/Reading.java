@@ -1,24 +1,21 @@
 package org.machi.alerts.publishing;
 
-import java.util.List;
 import org.machi.alerts.domain.Alert;
 import org.machi.alerts.domain.AlertText;
 import org.machi.shared.SiteLanguage;
 
 /**
  * An alert's text as one reader gets it: in their language if it was written or filled in,
- * otherwise in やさしい日本語, then English, then Japanese — and whether that was a fallback.
+ * otherwise as {@link Fallbacks} orders the others — and whether that was a fallback.
  */
 public record Reading(SiteLanguage language, AlertText text, boolean fallback) {
-
-    private static final List<SiteLanguage> FALLBACKS = List.of(SiteLanguage.JA_EASY, SiteLanguage.EN, SiteLanguage.JA);
 
     public static Reading of(Alert alert, SiteLanguage wanted) {
         AlertText exact = alert.texts().get(wanted.code());
         if (exact != null) {
             return new Reading(wanted, exact, false);
         }
-        for (SiteLanguage fallback : FALLBACKS) {
+        for (SiteLanguage fallback : Fallbacks.of(wanted)) {
             AlertText text = alert.texts().get(fallback.code());
             if (text != null) {
                 return new Reading(fallback, text, true);

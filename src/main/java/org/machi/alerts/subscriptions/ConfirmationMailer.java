@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import java.time.Duration;
+import java.util.UUID;
 import org.machi.shared.CityProfile;
 import org.machi.shared.OutgoingMail;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,11 +25,15 @@ class ConfirmationMailer {
     private final OutgoingMail mail;
     private final MessageSource messages;
     private final CityProfile city;
+    private final SubscriptionWording wording;
+    private final UnsubscribeLinks unsubscribe;
     private final String baseUrl;
 
     ConfirmationMailer(Subscriptions subscriptions, OutgoingMail mail, MessageSource messages, CityProfile city,
-                       @Value("${machi.base-url}") String baseUrl) {
+                       SubscriptionWording wording, UnsubscribeLinks unsubscribe, @Value("${machi.base-url}") String baseUrl) {
         this.subscriptions = subscriptions;
+        this.wording = wording;
+        this.unsubscribe = unsubscribe;
         this.mail = mail;
         this.messages = messages;
         this.city = city;
@@ -37,15 +42,17 @@ class ConfirmationMailer {
 
     @ApplicationModuleListener
     void on(SubscriptionRequested event) {
-        subscriptions.forConfirmationMail(event.subscriptionId()).ifPresent(confirmation -> {
-            var locale = confirmation.language().locale();
-            String cityName = city.name(confirmation.language());
-            String subject = messages.getMessage("subscribe.mail.subject", new Object[] {cityName}, locale);
+        UUID id = event.subscriptionId();
+        subscriptions.forConfirmationMail(id).ifPresent(confirmation -> subscriptions.summary(id).ifPresent(summary -> {
+            var language = confirmation.language();
+            String cityName = city.name(language);
+            String subject = messages.getMessage("subscribe.mail.subject", new Object[] {cityName}, language.locale());
             String text = messages.getMessage("subscribe.mail.text", new Object[] {cityName,
                     baseUrl + "/alerts/subscribe/confirm?token=" + confirmation.token(),
-                    Subscriptions.CONFIRMATION_LIFETIME.toHours()}, locale);
+                    Subscriptions.CONFIRMATION_LIFETIME.toHours(), wording.choices(summary, language),
+                    baseUrl + unsubscribe.path(id)}, language.locale());
             mail.send(new OutgoingMail.Mail(confirmation.email(), subject, text));
-        });
+        }));
     }
 
     @Bean

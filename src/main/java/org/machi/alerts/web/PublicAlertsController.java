@@ -163,12 +163,13 @@ class PublicAlertsController {
     }
 
     /** One alert as a reader of one language sees it in a list or on its page. */
-    record AlertEntry(Alert alert, Reading reading, String districtNames, String effective, String expires, String published,
-                      String textLang) {
+    record AlertEntry(Alert alert, Reading reading, String districtNames, String shelters, String effective, String expires,
+                      String published, String textLang) {
 
         static AlertEntry of(Alert alert, SiteLanguage language, AlertTemplates templates) {
             Reading reading = Reading.of(alert, language);
-            return new AlertEntry(alert, reading, templates.districtNames(alert.districts(), language),
+            return new AlertEntry(alert, reading, templates.areaName(alert.districts(), language),
+                    templates.shelters(alert.content().shelters(), language),
                     templates.time(alert.content().effective(), language), templates.time(alert.content().expires(), language),
                     templates.time(alert.publishedAt(), language), reading.langAttribute(language));
         }

@@ -127,7 +127,7 @@ class StaffAlertsController {
         model.addAttribute("languages", SiteLanguage.values());
         model.addAttribute("progress", deliveries.progress(alert.id()));
         model.addAttribute("failures", deliveries.failures(alert.id()));
-        model.addAttribute("districtNames", templates.districtNames(alert.districts(), SiteLanguage.JA));
+        model.addAttribute("districtNames", templates.areaName(alert.districts(), SiteLanguage.JA));
         model.addAttribute("effective", templates.time(alert.content().effective(), SiteLanguage.JA));
         model.addAttribute("expires", templates.time(alert.content().expires(), SiteLanguage.JA));
         model.addAttribute("preApprovalOffered", desk.preApprovalOffered(alert));

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.machi.alerts.domain.NoticeCategory;
-import org.machi.alerts.publishing.AlertTemplates;
+import org.machi.alerts.subscriptions.SubscriptionWording;
 import org.machi.alerts.subscriptions.Subscriptions;
 import org.machi.alerts.subscriptions.UnsubscribeLinks;
 import org.machi.alerts.subscriptions.WebhookAddresses;
@@ -40,16 +40,16 @@ class SubscriptionController {
     private final UnsubscribeLinks unsubscribe;
     private final WebhookAddresses webhooks;
     private final CityProfile city;
-    private final AlertTemplates templates;
+    private final SubscriptionWording wording;
     private final MessageSource messages;
     private final PushIdentity push;
     private final SubscriptionLimits limits;
 
     SubscriptionController(Subscriptions subscriptions, UnsubscribeLinks unsubscribe, WebhookAddresses webhooks, CityProfile city,
-                           AlertTemplates templates, MessageSource messages, PushIdentity push, SubscriptionLimits limits) {
+                           SubscriptionWording wording, MessageSource messages, PushIdentity push, SubscriptionLimits limits) {
         this.push = push;
         this.limits = limits;
-        this.templates = templates;
+        this.wording = wording;
         this.messages = messages;
         this.subscriptions = subscriptions;
         this.unsubscribe = unsubscribe;
@@ -144,7 +144,7 @@ class SubscriptionController {
         }
         model.addAttribute("token", token);
         model.addAttribute("subscription", pending.get());
-        model.addAttribute("districtNames", where(pending.get(), locale));
+        model.addAttribute("districtNames", wording.where(pending.get(), SiteLanguage.of(locale)));
         return "alerts/subscribe-confirm";
     }
 
@@ -165,11 +165,11 @@ class SubscriptionController {
     String leavePage(@PathVariable String token, Locale locale, Model model) {
         var subscription = unsubscribe.subscription(token).flatMap(subscriptions::summary);
         if (subscription.isEmpty()) {
-            return "alerts/unsubscribed";
+            return "alerts/unsubscribe-invalid";
         }
         model.addAttribute("token", token);
         model.addAttribute("subscription", subscription.get());
-        model.addAttribute("districtNames", where(subscription.get(), locale));
+        model.addAttribute("districtNames", wording.where(subscription.get(), SiteLanguage.of(locale)));
         return "alerts/unsubscribe";
     }
 
@@ -180,13 +180,7 @@ class SubscriptionController {
         if (oneClick != null) {
             return ResponseEntity.status(ended ? HttpStatus.OK : HttpStatus.NOT_FOUND).build();
         }
-        return "alerts/unsubscribed";
-    }
-
-    /** The districts a subscription covers, in the reader's language. */
-    private String where(Subscriptions.Summary subscription, Locale locale) {
-        return subscription.wholeCity() ? messages.getMessage("subscribe.wholeCity", null, locale)
-                : templates.districtNames(Set.copyOf(subscription.districts()), SiteLanguage.of(locale));
+        return ended ? "alerts/unsubscribed" : "alerts/unsubscribe-invalid";
     }
 
     private String form(Model model, String email, String language, boolean wholeCity, Set<String> chosen,

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.machi.shared.CityProfile;
 import org.machi.shared.OutgoingMail;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -54,16 +55,20 @@ class MailSending implements OutgoingMail {
     private final LoadingCache<String, String> encodedSubjects =
             Caffeine.newBuilder().maximumSize(500).build(MailSending::encodeSubject);
 
+    /**
+     * @param from the sender as configured ({@code machi.mail.from}); when blank, the city profile's
+     *             sender (by default the city's name at no-reply@ its website's domain)
+     */
     MailSending(ObjectProvider<JavaMailSender> smtp, @Value("${machi.data-dir}") Path dataDir,
-                @Value("${machi.mail.from}") String from, Clock clock) {
+                @Value("${machi.mail.from:}") String from, CityProfile city, Clock clock) {
         this.smtp = smtp.getIfAvailable();
         this.mailDirectory = dataDir.resolve("mail");
         this.clock = clock;
         this.session = this.smtp instanceof JavaMailSenderImpl impl ? impl.getSession() : Session.getInstance(new Properties());
         try {
-            this.fromAddress = address(from);
+            this.fromAddress = from.isBlank() ? named(city.mailSenderAddress(), city.mailSenderName()) : address(from);
         } catch (AddressException e) {
-            throw new IllegalArgumentException("machi.mail.from is not one address", e);
+            throw new IllegalArgumentException("machi.mail.from (or the city profile's mail sender) is not one address", e);
         }
     }
 
@@ -187,11 +192,15 @@ class MailSending implements OutgoingMail {
             throw new AddressException("not exactly one address");
         }
         InternetAddress raw = parsed[0];
-        if (raw.getPersonal() == null) {
-            return raw;
-        }
+        return raw.getPersonal() == null ? raw : named(raw.getAddress(), raw.getPersonal());
+    }
+
+    /** An address with its display name in UTF-8. */
+    private static InternetAddress named(String address, String personal) throws AddressException {
         try {
-            return new InternetAddress(raw.getAddress(), raw.getPersonal(), CHARSET);
+            InternetAddress named = new InternetAddress(address, personal, CHARSET);
+            named.validate();
+            return named;
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException("UTF-8 is part of every Java runtime", e);
         }

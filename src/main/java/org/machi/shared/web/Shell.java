@@ -13,6 +13,7 @@ public record Shell(
         String cityName,
         String cityAddress,
         String cityPhone,
+        String cityPhoneUri,
         String cityWebsite,
         SiteLanguage language,
         TextSize textSize,

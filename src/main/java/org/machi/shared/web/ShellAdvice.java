@@ -38,7 +38,7 @@ class ShellAdvice {
         List<Shell.TextSizeChoice> sizes = Arrays.stream(TextSize.values())
                 .map(s -> new Shell.TextSizeChoice(s, link(path, query, DisplayPreferences.TEXT_SIZE_PARAMETER, s.code()), s == textSize))
                 .toList();
-        return new Shell(city.name(language), city.postalAddress(language), city.phone(),
+        return new Shell(city.name(language), city.postalAddress(language), city.phone(language), city.phoneUri(),
                 city.website().toString(), language, textSize, languages, sizes,
                 banners.stream().flatMap(source -> source.current(language).stream()).toList());
     }

@@ -43,6 +43,11 @@ class AlertTests {
         }
 
         @Override
+        public String wholeCity(String language) {
+            return language.equals("ja") ? "市内全域" : "the whole city";
+        }
+
+        @Override
         public String drawnArea(String language) {
             return language.equals("ja") ? "指定した範囲" : "Area drawn";
         }

@@ -43,7 +43,7 @@ class AlertLanguagesTests {
 
         UUID withEnglish = publish(Map.of("ja", japanese, "en", english));
         var korean = page(mvc.perform(get("/alerts/" + withEnglish).param("lang", "ko")).andExpect(status().isOk()).andReturn());
-        assertThat(korean.select("p.language-fallback").text()).as("said in Korean, naming the language shown").contains("English");
+        assertThat(korean.select("p.language-fallback").text()).as("said in Korean, naming the language shown in Korean").contains("영어");
         assertThat(korean.select("h1").text()).isEqualTo(english.headline());
         assertThat(korean.select("[lang=en]")).as("the English text is marked as English").isNotEmpty();
         var inEnglish = page(mvc.perform(get("/alerts/" + withEnglish).param("lang", "en")).andReturn());

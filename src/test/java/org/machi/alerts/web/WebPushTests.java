@@ -128,7 +128,7 @@ class WebPushTests {
             assertThat(push.headers()).containsEntry("Content-Encoding", "aes128gcm").containsEntry("Urgency", "high")
                     .containsEntry("TTL", Long.toString(Duration.ofHours(12).toSeconds()));
             JsonNode shown = json.readTree(browser.decrypt(push.body()));
-            assertThat(shown.get("title").asString()).isEqualTo("[Exercise] Evacuation order");
+            assertThat(shown.get("title").asString()).isEqualTo("[Drill] Evacuation order");
             assertThat(shown.get("body").asString()).isEqualTo("[Drill] Evacuation order for Echi-kita");
             assertThat(shown.get("url").asString()).isEqualTo("http://machi.test/alerts/" + alert.id());
             assertThat(shown.get("lang").asString()).isEqualTo("en");

@@ -28,7 +28,7 @@ class MailFilesTests {
     @Test
     void writesEachMessageAsAnEmlFile() throws Exception {
         var noSmtp = new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class);
-        var mail = new MailSending(noSmtp, dataDir, "Machi <no-reply@localhost>", Clock.systemUTC());
+        var mail = new MailSending(noSmtp, dataDir, "Machi <no-reply@localhost>", null, Clock.systemUTC());
 
         mail.send(new OutgoingMail.Mail("hanako@example.jp", "【厚木市】お知らせ", "本文です。",
                 Map.of("List-Unsubscribe", "<https://machi.test/unsubscribe/abc>")));
@@ -50,7 +50,7 @@ class MailFilesTests {
     @Test
     void anUnusableAddressIsRefusedAloneAndNeverQuoted() throws Exception {
         var noSmtp = new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class);
-        var mail = new MailSending(noSmtp, dataDir, "Machi <no-reply@localhost>", Clock.systemUTC());
+        var mail = new MailSending(noSmtp, dataDir, "Machi <no-reply@localhost>", null, Clock.systemUTC());
         String unusable = "taro\"@example.jp";
 
         var outcomes = mail.sendAll(List.of(new OutgoingMail.Mail("hanako@example.jp", "件名", "本文"),
