@@ -61,6 +61,14 @@ class AlertPhrasesTests {
         assertThat(templates.fillCancel(order, SiteLanguage.EN, LIFTED).description())
                 .startsWith("The evacuation order (alert level 4) issued for Atsugi-kita was lifted on ");
 
+        for (AlertKind level : new AlertKind[] {AlertKind.ELDERLY_EVACUATION, AlertKind.EMERGENCY_SAFETY}) {
+            Alert levelOrder = desk.draft(new AlertContent(level, false, CapMessage.Urgency.IMMEDIATE, CapMessage.Severity.SEVERE,
+                    CapMessage.Certainty.OBSERVED, Map.of("ja", templates.fill(level, SiteLanguage.JA, Set.of("ogino"), "", ISSUED)),
+                    Set.of("ogino"), "", ISSUED, null), "test:operator");
+            assertThat(templates.fillCancel(levelOrder, SiteLanguage.JA, LIFTED).description()).as(level.name())
+                    .startsWith("荻野地区に発令していた" + (level == AlertKind.ELDERLY_EVACUATION ? "高齢者等避難（警戒レベル3）" : "緊急安全確保（警戒レベル5）") + "を、");
+        }
+
         AlertText written = new AlertText("荻野地区の断水 {続報} '速報'", "断水しています。", "");
         Alert outage = desk.draft(new AlertContent(AlertKind.WATER_OUTAGE, false, CapMessage.Urgency.EXPECTED,
                 CapMessage.Severity.MINOR, CapMessage.Certainty.OBSERVED, Map.of("ja", written), Set.of("ogino"), "", ISSUED, null),
