@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +31,8 @@ import org.machi.shared.SiteLanguage;
  */
 public final class AlertForm {
 
-    static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    /** Strict: a day that does not exist (2025-02-30) is refused, never moved to the end of the month. */
+    static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm").withResolverStyle(ResolverStyle.STRICT);
 
     public AlertKind kind;
     public boolean exercise;
@@ -197,7 +199,7 @@ public final class AlertForm {
         }
     }
 
-    private static Instant time(String text, ZoneId zone) {
+    static Instant time(String text, ZoneId zone) {
         try {
             return LocalDateTime.parse(text, LOCAL_TIME).atZone(zone).toInstant();
         } catch (DateTimeParseException unreadable) {
