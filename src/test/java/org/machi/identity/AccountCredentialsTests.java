@@ -40,6 +40,7 @@ class AccountCredentialsTests {
     @Test
     void theAccountPageChangesThePasswordOnlyWithTheCurrentOne() {
         Account resident = accounts.resident();
+        Visitor otherDevice = signedIn(resident);
         Visitor visitor = signedIn(resident);
         assertThat(visitor.get("/account?lang=en").html().select("a[href=/account/password]").text()).isEqualTo("Change your password");
 
@@ -55,6 +56,8 @@ class AccountCredentialsTests {
                 Map.of("currentPassword", TestAccounts.PASSWORD, "password", NEW_PASSWORD, "confirmation", NEW_PASSWORD));
         assertThat(changed.location()).endsWith("/account");
         assertThat(visitor.follow(changed).html().select("p.notice").text()).contains("password has been changed");
+        assertThat(visitor.get("/account").status()).as("the session the change was made in goes on").isEqualTo(200);
+        assertThat(otherDevice.get("/account").location()).as("a session opened with the old password has ended").endsWith("/sign-in");
         assertThat(canSignIn(resident.login(), TestAccounts.PASSWORD)).isFalse();
         assertThat(canSignIn(resident.login(), NEW_PASSWORD)).isTrue();
         assertThat(audit.latest(50)).extracting(AuditEntry::action, AuditEntry::actor)

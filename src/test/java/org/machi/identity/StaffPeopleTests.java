@@ -148,6 +148,8 @@ class StaffPeopleTests {
         Account admin = accounts.staff(StaffRole.SYSTEM_ADMINISTRATOR);
         Account colleague = accounts.staff(StaffRole.COUNTER_STAFF);
         var signedIn = MachiUserTestSupport.signedIn(admin, true);
+        Visitor beforeTheChange = signedInWithPassword(colleague);
+        assertThat(beforeTheChange.get("/staff/second-factor/enrol").status()).isEqualTo(200);
 
         mvc.perform(post("/staff/people/" + colleague.id() + "/roles").param("role", "DEPARTMENT_STAFF")
                 .with(authentication(signedIn))
@@ -157,7 +159,11 @@ class StaffPeopleTests {
                 .extracting(AuditEntry::action, AuditEntry::detail)
                 .contains(tuple("role.granted", "DEPARTMENT_STAFF"),
                         tuple("role.revoked", "COUNTER_STAFF"));
+        assertThat(beforeTheChange.get("/staff/second-factor/enrol").location()).as("a session from before the role change has ended")
+                .endsWith("/staff/sign-in");
 
+        Visitor beforeTheReset = signedInWithPassword(colleague);
+        assertThat(beforeTheReset.get("/staff/second-factor/enrol").status()).isEqualTo(200);
         var reset = page(mvc.perform(post("/staff/people/" + colleague.id() + "/reset")
                         .with(authentication(signedIn))
                         .with(csrf()))
@@ -165,6 +171,15 @@ class StaffPeopleTests {
         Account after = repository.findById(colleague.id()).orElseThrow();
         assertThat(after.passwordMustChange()).isTrue();
         assertThat(encoder.matches(reset.select(".secret").text(), after.passwordHash())).isTrue();
+        assertThat(beforeTheReset.get("/staff/second-factor/enrol").location()).as("a session from before the reset has ended")
+                .endsWith("/staff/sign-in");
+    }
+
+    private Visitor signedInWithPassword(Account staff) {
+        Visitor visitor = new Visitor(port);
+        visitor.get("/staff/sign-in");
+        visitor.post("/sign-in", Map.of("login", staff.login(), "password", TestAccounts.PASSWORD, "audience", "staff"));
+        return visitor;
     }
 
     @Test

@@ -29,9 +29,11 @@ public class CredentialChanges {
     private final PasswordEncoder encoder;
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
+    private final AccountSessions sessions;
 
     CredentialChanges(Accounts accounts, AccountTokens tokens, PasswordPolicy policy, PasswordEncoder encoder,
-                      ApplicationEventPublisher events, AuditTrail audit) {
+                      ApplicationEventPublisher events, AuditTrail audit, AccountSessions sessions) {
+        this.sessions = sessions;
         this.accounts = accounts;
         this.tokens = tokens;
         this.policy = policy;
@@ -41,7 +43,8 @@ public class CredentialChanges {
     }
 
     @Transactional
-    public List<FieldProblem> changePassword(UUID accountId, String currentPassword, String password, String confirmation) {
+    public List<FieldProblem> changePassword(UUID accountId, String currentPassword, String password, String confirmation,
+                                             String currentSessionId) {
         Account account = accounts.findById(accountId).orElseThrow();
         if (!matches(account, currentPassword)) {
             return List.of(new FieldProblem("currentPassword", "credentials.currentPassword.wrong"));
@@ -54,7 +57,8 @@ public class CredentialChanges {
             return problems.stream().map(key -> new FieldProblem("password", key)).toList();
         }
         accounts.changePassword(accountId, encoder.encode(password));
-        audit.record(AuditRecord.of(account.reference(), "password.changed").withDetail("on the account page"));
+        sessions.endAllBut(account.reference(), currentSessionId);
+        audit.record(AuditRecord.of(account.reference(), "password.changed").withDetail("on the account page; other sessions ended"));
         return List.of();
     }
 

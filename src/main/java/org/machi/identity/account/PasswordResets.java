@@ -10,7 +10,6 @@ import org.machi.shared.EmailAddresses;
 import org.machi.shared.SiteLanguage;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,12 +30,12 @@ public class PasswordResets {
     private final AccountTokens tokens;
     private final PasswordPolicy policy;
     private final PasswordEncoder encoder;
-    private final FindByIndexNameSessionRepository<?> sessions;
+    private final AccountSessions sessions;
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
 
     PasswordResets(Accounts accounts, AccountTokens tokens, PasswordPolicy policy, PasswordEncoder encoder,
-                   FindByIndexNameSessionRepository<?> sessions, ApplicationEventPublisher events, AuditTrail audit) {
+                   AccountSessions sessions, ApplicationEventPublisher events, AuditTrail audit) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.policy = policy;
@@ -88,7 +87,7 @@ public class PasswordResets {
             return List.of(INVALID);
         }
         accounts.changePassword(account.id(), encoder.encode(password));
-        sessions.findByPrincipalName(account.reference()).keySet().forEach(sessions::deleteById);
+        sessions.endAll(account.reference());
         audit.record(AuditRecord.of(account.reference(), "password.reset").withDetail("by a link by mail; every session ended"));
         return List.of();
     }

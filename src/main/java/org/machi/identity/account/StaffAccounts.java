@@ -27,10 +27,12 @@ public class StaffAccounts {
     private final PasswordPolicy policy;
     private final AuditTrail audit;
     private final Clock clock;
+    private final AccountSessions sessions;
     private final SecureRandom random = new SecureRandom();
 
     StaffAccounts(Accounts accounts, StaffRegister register, PasswordEncoder encoder, PasswordPolicy policy, AuditTrail audit,
-                  Clock clock) {
+                  Clock clock, AccountSessions sessions) {
+        this.sessions = sessions;
         this.accounts = accounts;
         this.register = register;
         this.encoder = encoder;
@@ -80,6 +82,9 @@ public class StaffAccounts {
     public void changeRoles(UUID accountId, Set<StaffRole> roles, String byWhom) {
         Account account = accounts.findById(accountId).filter(Account::isStaff).orElseThrow();
         accounts.replaceRoles(accountId, roles);
+        if (!roles.equals(account.roles())) {
+            sessions.endAll(account.reference()); // what the old sessions were allowed no longer holds
+        }
         for (StaffRole role : StaffRole.values()) {
             boolean had = account.roles().contains(role);
             boolean has = roles.contains(role);
@@ -104,17 +109,22 @@ public class StaffAccounts {
         Account account = accounts.findById(accountId).filter(Account::isStaff).orElseThrow();
         String oneTimePassword = oneTimePassword();
         accounts.resetCredentials(accountId, encoder.encode(oneTimePassword));
+        sessions.endAll(account.reference());
         audit.record(AuditRecord.of(byWhom, "staff.sign-in-reset").about(account.reference(), "identity.account"));
         return oneTimePassword;
     }
 
-    /** Sets a new password; returns the message keys of the rules it breaks (nothing is changed then). */
+    /**
+     * Sets a new password; returns the message keys of the rules it breaks (nothing is changed then).
+     * Every other session of the account ends; the one the change was made in goes on.
+     */
     @Transactional
-    public List<String> changePassword(UUID accountId, String newPassword) {
+    public List<String> changePassword(UUID accountId, String newPassword, String currentSessionId) {
         Account account = accounts.findById(accountId).orElseThrow();
         List<String> problems = policy.problems(newPassword, account.login(), account.isStaff());
         if (problems.isEmpty()) {
             accounts.changePassword(accountId, encoder.encode(newPassword));
+            sessions.endAllBut(account.reference(), currentSessionId);
             audit.record(AuditRecord.of(account.reference(), "password.changed"));
         }
         return problems;

@@ -4,9 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.machi.audit.AuditRecord;
 import org.machi.audit.AuditTrail;
+import org.machi.identity.account.AccountSessions;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
-import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 
@@ -14,10 +14,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class SignOutEverywhere {
 
-    private final FindByIndexNameSessionRepository<?> sessions;
+    private final AccountSessions sessions;
     private final AuditTrail audit;
 
-    SignOutEverywhere(FindByIndexNameSessionRepository<?> sessions, AuditTrail audit) {
+    SignOutEverywhere(AccountSessions sessions, AuditTrail audit) {
         this.sessions = sessions;
         this.audit = audit;
     }
@@ -25,7 +25,7 @@ class SignOutEverywhere {
     @PostMapping("/sign-out/everywhere")
     String signOutEverywhere(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
         String name = authentication.getName();
-        sessions.findByPrincipalName(name).keySet().forEach(sessions::deleteById);
+        sessions.endAll(name);
         audit.record(AuditRecord.of(name, "sign-out.everywhere"));
         new SecurityContextLogoutHandler().logout(request, response, authentication);
         return "redirect:/?signedOut";

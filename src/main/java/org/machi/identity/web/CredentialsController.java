@@ -36,8 +36,9 @@ class CredentialsController {
     @PostMapping("/account/password")
     String changePassword(MachiUser user, @RequestParam(defaultValue = "") String currentPassword,
                           @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirmation,
-                          Model model, RedirectAttributes redirect) {
-        List<FieldProblem> problems = changes.changePassword(user.accountId(), currentPassword, password, confirmation);
+                          Model model, RedirectAttributes redirect, HttpServletRequest request) {
+        List<FieldProblem> problems = changes.changePassword(user.accountId(), currentPassword, password, confirmation,
+                request.getSession().getId());
         if (!problems.isEmpty()) {
             model.addAttribute("problems", problems);
             return passwordForm(model);

@@ -67,7 +67,7 @@ class StaffController {
     String changePassword(MachiUser user, @RequestParam(defaultValue = "") String password,
                           @RequestParam(defaultValue = "") String confirmation, Model model,
                           HttpServletRequest request, HttpServletResponse response) {
-        List<String> problems = password.equals(confirmation) ? staff.changePassword(user.accountId(), password)
+        List<String> problems = password.equals(confirmation) ? staff.changePassword(user.accountId(), password, request.getSession().getId())
                 : List.of("password.mismatch");
         if (!problems.isEmpty()) {
             model.addAttribute("problems", problems);
