@@ -13,14 +13,18 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.machi.testing.ErrorTriggers;
 import org.machi.testing.MachiWebTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Error pages go through the real servlet container's error dispatch, so they are requested over HTTP. */
 @MachiWebTest
+@ExtendWith(OutputCaptureExtension.class)
 class ErrorPagesTests {
 
     @LocalServerPort
@@ -70,6 +74,18 @@ class ErrorPagesTests {
                 .contains("<h1>リクエストを処理できませんでした</h1>")
                 .contains("href=\"/css/machi.css\"")
                 .doesNotContain("HTTP Status", "Tomcat", "Exception");
+    }
+
+    /** Not UTF-8: a 400 in the shell, and one line in the log instead of a stack trace at ERROR. */
+    @Test
+    void parametersThatAreNotUtf8AreRefusedWithOneLogLine(CapturedOutput output) throws Exception {
+        String response = raw("GET /alerts?q=%C3%28%FF HTTP/1.1" + CRLF + "Host: localhost" + CRLF + "Accept: text/html" + CRLF
+                + "Accept-Language: ja" + CRLF + CRLF);
+
+        assertThat(response).startsWith("HTTP/1.1 400");
+        assertThat(response).contains("<h1>リクエストを処理できませんでした</h1>").doesNotContain("Exception");
+        assertThat(output.getOut()).contains("Refused a request to /alerts with parameters that cannot be read")
+                .doesNotContain("MalformedInputException", "Servlet.service() for servlet");
     }
 
     @Test
