@@ -128,6 +128,9 @@ class StaffSignInTests {
         assertThat(throttled.html().select(".error-summary").text()).contains("しばらく受け付けを停止しています");
         assertThat(attacker.get("/staff").location()).endsWith("/staff/second-factor");
 
+        assertThat(attacker.post("/staff/second-factor/enrol", Map.of("code", code(secret))).location())
+                .as("enrolling again is no way around the limit, and no 500").endsWith("/staff/second-factor");
+
         Visitor freshSession = signedInWithPasswordOnly(staff);
         assertThat(freshSession.post("/staff/second-factor", Map.of("code", code(secret))).status())
                 .as("a new session does not get new guesses: the limit is per account too").isEqualTo(429);

@@ -89,6 +89,9 @@ class StaffController {
     @PostMapping("/staff/second-factor/enrol")
     String confirmEnrolment(MachiUser user, @RequestParam(defaultValue = "") String code,
                             Model model, HttpServletRequest request, HttpServletResponse response) {
+        if (totp.isEnrolled(user.accountId())) {
+            return "redirect:/staff/second-factor"; // enrolled already: a code is checked there, never here
+        }
         var recoveryCodes = totp.confirm(user.accountId(), code);
         if (recoveryCodes.isEmpty()) {
             model.addAttribute("problems", List.of("secondFactor.wrongCode"));
