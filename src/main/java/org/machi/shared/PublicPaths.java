@@ -11,18 +11,24 @@ import java.util.stream.Stream;
  * @param forms    forms anyone may send (POST, with the CSRF token of the page)
  * @param oneClick addresses that take a POST without a CSRF token because a mail client sends it
  *                 (RFC 8058 one-click unsubscribe); the address itself must carry the authority
+ * @param readableFromOtherOrigins public data (feeds, read APIs) that pages of other origins may
+ *                 read: CORS for GET and HEAD, without credentials
  */
-public record PublicPaths(List<String> patterns, List<String> forms, List<String> oneClick) {
+public record PublicPaths(List<String> patterns, List<String> forms, List<String> oneClick, List<String> readableFromOtherOrigins) {
 
     public static PublicPaths of(String... patterns) {
-        return new PublicPaths(List.of(patterns), List.of(), List.of());
+        return new PublicPaths(List.of(patterns), List.of(), List.of(), List.of());
     }
 
     public PublicPaths withForms(String... paths) {
-        return new PublicPaths(patterns, Stream.concat(forms.stream(), Stream.of(paths)).toList(), oneClick);
+        return new PublicPaths(patterns, Stream.concat(forms.stream(), Stream.of(paths)).toList(), oneClick, readableFromOtherOrigins);
     }
 
     public PublicPaths withOneClick(String... paths) {
-        return new PublicPaths(patterns, forms, Stream.concat(oneClick.stream(), Stream.of(paths)).toList());
+        return new PublicPaths(patterns, forms, Stream.concat(oneClick.stream(), Stream.of(paths)).toList(), readableFromOtherOrigins);
+    }
+
+    public PublicPaths readableFromOtherOrigins(String... paths) {
+        return new PublicPaths(patterns, forms, oneClick, Stream.concat(readableFromOtherOrigins.stream(), Stream.of(paths)).toList());
     }
 }

@@ -2,19 +2,34 @@ package org.machi.alerts.web;
 
 import org.machi.shared.PublicPaths;
 import org.machi.shared.ServiceLink;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 /** The alerts module's public pages and their place on the home page (first: residents' top need, then daily news). */
 @Configuration(proxyBeanMethods = false)
 class AlertsWebConfiguration {
+
+    /**
+     * Feeds, CAP documents and the JSON API carry an ETag of their bytes, so that an aggregator
+     * polling every few seconds gets 304 Not Modified until something changes.
+     */
+    @Bean
+    FilterRegistrationBean<ShallowEtagHeaderFilter> feedEtags() {
+        var registration = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+        registration.addUrlPatterns("*.atom", "*.xml", "/api/*");
+        return registration;
+    }
 
     @Bean
     PublicPaths alertsPublicPaths() {
         return PublicPaths.of("/alerts", "/alerts/**", "/api/alerts", "/api/alerts/**", "/js/alert-progress.js",
                         "/notices", "/notices/**", "/api/notices", "/api/notices/**", "/js/push.js", "/push-worker.js")
                 .withForms("/alerts/subscribe", "/alerts/subscribe/confirm", "/alerts/push", "/alerts/push/end")
-                .withOneClick("/alerts/unsubscribe/*");
+                .withOneClick("/alerts/unsubscribe/*")
+                .readableFromOtherOrigins("/alerts/feed.atom", "/alerts/*/cap.xml", "/api/alerts", "/api/alerts/*",
+                        "/notices/feed.atom", "/notices/categories/*/feed.atom", "/api/notices", "/api/notices/*");
     }
 
     @Bean

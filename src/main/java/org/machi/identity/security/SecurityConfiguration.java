@@ -1,5 +1,6 @@
 package org.machi.identity.security;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.machi.identity.Permission;
@@ -27,6 +28,8 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -55,16 +58,20 @@ class SecurityConfiguration {
         String[] open = publicPaths.stream().flatMap(p -> p.patterns().stream()).distinct().toArray(String[]::new);
         String[] forms = publicPaths.stream().flatMap(p -> p.forms().stream()).distinct().toArray(String[]::new);
         String[] oneClick = publicPaths.stream().flatMap(p -> p.oneClick().stream()).distinct().toArray(String[]::new);
+        List<String> crossOrigin = publicPaths.stream().flatMap(p -> p.readableFromOtherOrigins().stream()).distinct().toList();
         http.securityContext(context -> context.securityContextRepository(contexts))
                 // The token lives in a cookie, not the session: an anonymous visit to a form page stores nothing.
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()).ignoringRequestMatchers(Arrays.stream(oneClick)
                         .map(path -> PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, path))
                         .toArray(RequestMatcher[]::new)))
+                .cors(cors -> cors.configurationSource(publicReads(crossOrigin)))
                 // before the sign-in-link request, which Spring Security handles ahead of the password sign-in
                 .addFilterBefore(throttle, GenerateOneTimeTokenFilter.class)
                 .addFilterBefore(sessionLifetime, SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, open).permitAll()
+                        .requestMatchers(HttpMethod.HEAD, open).permitAll()
+                        .requestMatchers(HttpMethod.OPTIONS, open).permitAll()
                         .requestMatchers(HttpMethod.POST, forms).permitAll()
                         .requestMatchers(HttpMethod.POST, oneClick).permitAll()
                         .requestMatchers("/sign-in", "/sign-in/**", "/staff/sign-in", "/sign-up", "/sign-up/**").permitAll()
@@ -128,6 +135,20 @@ class SecurityConfiguration {
         var registration = new FilterRegistrationBean<>(lifetime);
         registration.setEnabled(false);
         return registration;
+    }
+
+    /** Public data is readable from pages of any origin, without cookies; nothing else is. */
+    private static CorsConfigurationSource publicReads(List<String> paths) {
+        CorsConfiguration readable = new CorsConfiguration();
+        readable.addAllowedOrigin("*");
+        readable.setAllowedMethods(List.of("GET", "HEAD", "OPTIONS"));
+        readable.addAllowedHeader("*");
+        readable.setExposedHeaders(List.of("ETag", "Last-Modified"));
+        readable.setAllowCredentials(false);
+        readable.setMaxAge(Duration.ofHours(1));
+        List<RequestMatcher> readablePaths = paths.stream()
+                .<RequestMatcher>map(path -> PathPatternRequestMatcher.withDefaults().matcher(path)).toList();
+        return request -> readablePaths.stream().anyMatch(path -> path.matches(request)) ? readable : null;
     }
 
     private static CookieCsrfTokenRepository csrfTokens() {

@@ -1,0 +1,81 @@
+package org.machi.alerts.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.machi.testing.MachiWebTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Public pages, feeds, CAP and the JSON API as HTTP clients other than browsers use them: HEAD, OPTIONS, CORS, ETag. */
+@MachiWebTest
+class PublicReadsOverHttpTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void publicResourcesAnswerHeadAndOptionsInsteadOfSendingToSignIn() throws Exception {
+        String drill = jdbc.sql("SELECT id FROM alerts.alert WHERE author = 'demo:alert-operator'").query(String.class).single();
+        for (String path : new String[] {"/", "/alerts", "/alerts/" + drill, "/alerts/" + drill + "/cap.xml", "/alerts/feed.atom",
+                "/api/alerts", "/notices", "/notices/feed.atom"}) {
+            HttpResponse<Void> head = send(path, "HEAD", null);
+            assertThat(head.statusCode()).as("HEAD " + path).isEqualTo(200);
+            HttpResponse<Void> options = send(path, "OPTIONS", null);
+            assertThat(options.statusCode()).as("OPTIONS " + path).isEqualTo(200);
+            assertThat(options.headers().firstValue("Allow")).as("OPTIONS " + path).hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
+        }
+    }
+
+    @Test
+    void feedsAndReadApisAreReadableFromOtherOriginsAndTheirPreflightIsNotSentToSignIn() throws Exception {
+        HttpResponse<Void> preflight = http.send(HttpRequest.newBuilder(uri("/alerts/feed.atom"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://aggregator.example")
+                .header("Access-Control-Request-Method", "GET").build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+
+        for (String path : new String[] {"/alerts/feed.atom", "/api/alerts", "/api/notices", "/notices/feed.atom"}) {
+            HttpResponse<Void> read = send(path, "GET", "https://aggregator.example");
+            assertThat(read.statusCode()).as(path).isEqualTo(200);
+            assertThat(read.headers().firstValue("Access-Control-Allow-Origin")).as(path).contains("*");
+            assertThat(read.headers().firstValue("Access-Control-Allow-Credentials")).as(path).isEmpty();
+        }
+        assertThat(send("/account", "GET", "https://aggregator.example").headers().firstValue("Access-Control-Allow-Origin"))
+                .as("nothing personal is readable from another origin").isEmpty();
+    }
+
+    @Test
+    void aFeedPolledAgainWithItsEtagIsNotSentAgain() throws Exception {
+        for (String path : new String[] {"/alerts/feed.atom", "/notices/feed.atom", "/api/alerts"}) {
+            HttpResponse<Void> first = send(path, "GET", null);
+            String etag = first.headers().firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag on " + path));
+            HttpResponse<Void> again = http.send(HttpRequest.newBuilder(uri(path)).header("If-None-Match", etag).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertThat(again.statusCode()).as(path).isEqualTo(304);
+        }
+    }
+
+    private HttpResponse<Void> send(String path, String method, String origin) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody());
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
