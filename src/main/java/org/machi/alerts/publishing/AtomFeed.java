@@ -61,15 +61,25 @@ public class AtomFeed {
         }
     }
 
+    private static final String DRILL = "【訓練】";
+
     private void entry(XMLStreamWriter xml, Alert alert) throws XMLStreamException {
         AlertText japanese = alert.texts().get(SiteLanguage.JA.code());
         xml.writeStartElement("entry");
         element(xml, "id", "urn:uuid:" + alert.id());
-        element(xml, "title", japanese.headline());
+        boolean drill = alert.exercise();
+        element(xml, "title", drill && !japanese.headline().startsWith(DRILL) ? DRILL + japanese.headline() : japanese.headline());
         element(xml, "updated", time(alert.publishedAt()));
         element(xml, "published", time(alert.publishedAt()));
-        link(xml, "alternate", cap.capUrl(alert), "application/cap+xml");
-        link(xml, "related", cap.pageUrl(alert), "text/html");
+        if (drill) {
+            // the mark a feed reader shows, and the CAP status for software that reads categories
+            xml.writeEmptyElement("category");
+            xml.writeAttribute("term", "Exercise");
+            xml.writeAttribute("label", "訓練 / Drill");
+        }
+        // people open the page; aggregators take the CAP message (documented in docs/operations.md)
+        link(xml, "alternate", cap.pageUrl(alert), "text/html");
+        link(xml, "related", cap.capUrl(alert), "application/cap+xml");
         element(xml, "summary", japanese.description());
         xml.writeEndElement();
     }

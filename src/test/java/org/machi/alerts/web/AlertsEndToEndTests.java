@@ -112,7 +112,10 @@ class AlertsEndToEndTests {
                     .as("a CAP message never changes").isEqualTo("max-age=3600, public");
             String atom = atomResponse.getContentAsString(StandardCharsets.UTF_8);
             Standards.assertValidAtom(atom);
-            assertThat(atom).contains("<id>urn:uuid:" + original + "</id>", "/alerts/" + original + "/cap.xml");
+            assertThat(atom).contains("<id>urn:uuid:" + original + "</id>")
+                    .as("people open the page, aggregators the CAP")
+                    .contains("<link rel=\"alternate\" href=\"http://machi.test/alerts/" + original + "\" type=\"text/html\"/>")
+                    .contains("<link rel=\"related\" href=\"http://machi.test/alerts/" + original + "/cap.xml\" type=\"application/cap+xml\"/>");
 
             // the mail, in the subscriber's language, with one-click unsubscribe
             MimeMessage mail = mailbox.to(email, m -> subject(m).contains("Evacuation"));

@@ -67,6 +67,18 @@ class PublicReadsOverHttpTests {
         }
     }
 
+    @Test
+    void pagesAdvertiseTheFeedsAndADrillReadsAsADrillInTheFeed() throws Exception {
+        for (String path : new String[] {"/", "/alerts", "/notices"}) {
+            String page = http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(page).as(path).contains("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/alerts/feed.atom\"")
+                    .contains("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/notices/feed.atom\"");
+        }
+        String feed = http.send(HttpRequest.newBuilder(uri("/alerts/feed.atom")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String drill = feed.substring(feed.indexOf("<entry>"), feed.indexOf("</entry>"));
+        assertThat(drill).contains("<title>【訓練】", "<category term=\"Exercise\" label=\"訓練 / Drill\"/>");
+    }
+
     private HttpResponse<Void> send(String path, String method, String origin) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody());
         if (origin != null) {
