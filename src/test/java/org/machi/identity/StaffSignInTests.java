@@ -139,6 +139,32 @@ class StaffSignInTests {
                 .contains("sign-in.second-factor.throttled");
     }
 
+    /** Changing the password later needs the second factor first, then the current password. */
+    @Test
+    void aStaffPasswordChangeAsksForTheCurrentPasswordAfterTheSecondFactor() throws Exception {
+        Account staff = accounts.staff(StaffRole.ALERT_OPERATOR);
+        var enrolment = totp.startEnrolment(staff.id(), staff.login(), "Machi");
+        byte[] secret = new Base32().decode(enrolment.secret().replace(" ", ""));
+        assertThat(totp.confirm(staff.id(), code(secret))).isPresent();
+        clock.advance(Duration.ofSeconds(30));
+
+        Visitor visitor = signedInWithPasswordOnly(staff);
+        assertThat(visitor.get("/staff/password").location()).as("not with the password alone").endsWith("/staff/second-factor");
+        assertThat(visitor.post("/staff/second-factor", Map.of("code", code(secret))).location()).endsWith("/staff");
+
+        var form = visitor.get("/staff/password");
+        assertThat(form.html().select("#currentPassword")).hasSize(1);
+        String newPassword = "kawa no nagare wa taezu shite";
+        var withoutCurrent = visitor.post("/staff/password", Map.of("currentPassword", "a guess", "password", newPassword,
+                "confirmation", newPassword));
+        assertThat(withoutCurrent.status()).isEqualTo(200);
+        assertThat(withoutCurrent.html().select(".error-summary a[href=#currentPassword]").text()).contains("現在のパスワードが正しくありません");
+
+        var changed = visitor.post("/staff/password", Map.of("currentPassword", TestAccounts.PASSWORD, "password", newPassword,
+                "confirmation", newPassword));
+        assertThat(changed.location()).endsWith("/staff/second-factor");
+    }
+
     private Visitor signedInWithPasswordOnly(Account staff) {
         Visitor visitor = new Visitor(port);
         visitor.get("/staff/sign-in");

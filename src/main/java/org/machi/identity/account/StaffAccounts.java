@@ -115,19 +115,29 @@ public class StaffAccounts {
     }
 
     /**
-     * Sets a new password; returns the message keys of the rules it breaks (nothing is changed then).
-     * Every other session of the account ends; the one the change was made in goes on.
+     * Sets a new password; returns what is wrong (nothing is changed then). Outside the first
+     * sign-in the current password is asked for, so that an unattended session cannot take the
+     * account over. Every other session of the account ends; the one the change was made in goes on.
      */
     @Transactional
-    public List<String> changePassword(UUID accountId, String newPassword, String currentSessionId) {
+    public List<FieldProblem> changePassword(UUID accountId, String currentPassword, String newPassword, String confirmation,
+                                             String currentSessionId) {
         Account account = accounts.findById(accountId).orElseThrow();
-        List<String> problems = policy.problems(newPassword, account.login(), account.isStaff());
-        if (problems.isEmpty()) {
-            accounts.changePassword(accountId, encoder.encode(newPassword));
-            sessions.endAllBut(account.reference(), currentSessionId);
-            audit.record(AuditRecord.of(account.reference(), "password.changed"));
+        if (!account.passwordMustChange() && (currentPassword == null || account.passwordHash() == null
+                || !encoder.matches(currentPassword, account.passwordHash()))) {
+            return List.of(new FieldProblem("currentPassword", "credentials.currentPassword.wrong"));
         }
-        return problems;
+        if (!newPassword.equals(confirmation)) {
+            return List.of(new FieldProblem("password", "password.mismatch"));
+        }
+        List<String> problems = policy.problems(newPassword, account.login(), account.isStaff());
+        if (!problems.isEmpty()) {
+            return problems.stream().map(key -> new FieldProblem("password", key)).toList();
+        }
+        accounts.changePassword(accountId, encoder.encode(newPassword));
+        sessions.endAllBut(account.reference(), currentSessionId);
+        audit.record(AuditRecord.of(account.reference(), "password.changed"));
+        return List.of();
     }
 
     private String oneTimePassword() {

@@ -18,6 +18,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
@@ -79,8 +81,11 @@ class SecurityConfiguration {
                         .requestMatchers("/webauthn/register/**", "/webauthn/register").hasAuthority(Permission.OWN_ACCOUNT.authority())
                         .requestMatchers(HttpMethod.POST, "/sign-out", "/sign-out/everywhere").authenticated()
                         .requestMatchers("/account", "/account/**").hasAuthority(Permission.OWN_ACCOUNT.authority())
-                        .requestMatchers("/staff/password").hasAnyAuthority(AccountUserDetailsService.MUST_CHANGE_PASSWORD,
-                                Permission.BACK_OFFICE.authority())
+                        // the first sign-in's new password, or a change by someone fully signed in (second factor too)
+                        .requestMatchers("/staff/password").access(AuthorizationManagers.anyOf(
+                                AuthorityAuthorizationManager.hasAuthority(AccountUserDetailsService.MUST_CHANGE_PASSWORD),
+                                AllAuthoritiesAuthorizationManager.hasAllAuthorities(Permission.BACK_OFFICE.authority(),
+                                        SecondFactorGate.TOTP_AUTHORITY)))
                         .requestMatchers("/staff/second-factor", "/staff/second-factor/**").hasAuthority(Permission.BACK_OFFICE.authority())
                         .requestMatchers("/staff", "/staff/**").access(AllAuthoritiesAuthorizationManager.hasAllAuthorities(
                                 Permission.BACK_OFFICE.authority(), SecondFactorGate.TOTP_AUTHORITY))

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.machi.identity.account.Accounts;
+import org.machi.identity.account.FieldProblem;
 import org.machi.identity.account.PasswordPolicy;
 import org.machi.identity.account.StaffAccounts;
 import org.machi.identity.security.MachiUser;
@@ -59,19 +60,20 @@ class StaffController {
     }
 
     @GetMapping("/staff/password")
-    String passwordForm() {
+    String passwordForm(MachiUser user, Model model) {
+        model.addAttribute("firstSignIn", user.passwordMustChange());
         return "identity/staff-password";
     }
 
     @PostMapping("/staff/password")
-    String changePassword(MachiUser user, @RequestParam(defaultValue = "") String password,
-                          @RequestParam(defaultValue = "") String confirmation, Model model,
-                          HttpServletRequest request, HttpServletResponse response) {
-        List<String> problems = password.equals(confirmation) ? staff.changePassword(user.accountId(), password, request.getSession().getId())
-                : List.of("password.mismatch");
+    String changePassword(MachiUser user, @RequestParam(defaultValue = "") String currentPassword,
+                          @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirmation,
+                          Model model, HttpServletRequest request, HttpServletResponse response) {
+        List<FieldProblem> problems = staff.changePassword(user.accountId(), currentPassword, password, confirmation,
+                request.getSession().getId());
         if (!problems.isEmpty()) {
             model.addAttribute("problems", problems);
-            return "identity/staff-password";
+            return passwordForm(user, model);
         }
         signIn.reload(user.accountId(), request, response);
         return totp.isEnrolled(user.accountId()) ? "redirect:/staff/second-factor" : "redirect:/staff/second-factor/enrol";
