@@ -70,6 +70,7 @@ class SecurityConfiguration {
                 // before the sign-in-link request, which Spring Security handles ahead of the password sign-in
                 .addFilterBefore(throttle, GenerateOneTimeTokenFilter.class)
                 .addFilterBefore(sessionLifetime, SecurityContextHolderFilter.class)
+                .addFilterAfter(new PasskeyRegistrationGuard(), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, open).permitAll()
                         .requestMatchers(HttpMethod.HEAD, open).permitAll()
