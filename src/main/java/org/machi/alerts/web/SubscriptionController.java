@@ -82,7 +82,7 @@ class SubscriptionController {
         if (!webhook.isEmpty()) {
             webhooks.problem(webhook).ifPresent(key -> problems.add(new AlertForm.Problem("webhookUrl", key)));
         }
-        if (problems.isEmpty() && !(limits.allowClient(http.getRemoteAddr()) && limits.allowMail(address))) {
+        if (problems.isEmpty() && !(limits.allowClient(http.getRemoteAddr()) && limits.allowMail(address, http.getRemoteAddr()))) {
             problems.add(new AlertForm.Problem("email", "subscribe.tooMany"));
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         }

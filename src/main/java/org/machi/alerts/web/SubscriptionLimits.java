@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * How often anyone may ask to subscribe: per client address (forms and browsers alike), and per
  * mail address, so that the form cannot be used to flood someone's mailbox with confirmation
- * mails. Buckets live in this node's memory, bounded in size, keyed by hashes (no address is kept).
+ * mails. The mail address is counted per client (a few a day) and overall (more): a stranger's
+ * three requests no longer keep the owner of the address from subscribing for a day. Buckets live
+ * in this node's memory, bounded in size, keyed by hashes (no address is kept).
  */
 @Component
 class SubscriptionLimits {
@@ -22,13 +24,17 @@ class SubscriptionLimits {
 
     private final Cache<String, Bucket> byClient = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(HOUR).build();
     private final Cache<String, Bucket> byMail = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(DAY).build();
+    private final Cache<String, Bucket> byMailAndClient = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(DAY).build();
     private final int perClientPerHour;
     private final int perMailPerDay;
+    private final int perMailAndClientPerDay;
     private final DataProtection protection;
 
     SubscriptionLimits(@Value("${machi.alerts.subscribe.requests-per-address:20}") int perClientPerHour,
-                       @Value("${machi.alerts.subscribe.mails-per-address:3}") int perMailPerDay, DataProtection protection) {
+                       @Value("${machi.alerts.subscribe.mails-per-address-and-client:3}") int perMailAndClientPerDay,
+                       @Value("${machi.alerts.subscribe.mails-per-address:10}") int perMailPerDay, DataProtection protection) {
         this.perClientPerHour = perClientPerHour;
+        this.perMailAndClientPerDay = perMailAndClientPerDay;
         this.perMailPerDay = perMailPerDay;
         this.protection = protection;
     }
@@ -38,9 +44,11 @@ class SubscriptionLimits {
         return bucket(byClient, clientAddress, perClientPerHour, HOUR).tryConsume(1);
     }
 
-    /** Whether one more confirmation mail may go to this address today; counts it if so. */
-    boolean allowMail(String email) {
-        return bucket(byMail, protection.lookupHash(email.strip().toLowerCase(Locale.ROOT)), perMailPerDay, DAY).tryConsume(1);
+    /** Whether one more confirmation mail may go to this address today, asked from this client; counts it if so. */
+    boolean allowMail(String email, String clientAddress) {
+        String mail = protection.lookupHash(email.strip().toLowerCase(Locale.ROOT));
+        return bucket(byMailAndClient, protection.lookupHash(clientAddress + " " + mail), perMailAndClientPerDay, DAY).tryConsume(1)
+                && bucket(byMail, mail, perMailPerDay, DAY).tryConsume(1);
     }
 
     private static Bucket bucket(Cache<String, Bucket> buckets, String key, int allowed, Duration window) {
