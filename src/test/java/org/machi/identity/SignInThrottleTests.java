@@ -1,6 +1,9 @@
 package org.machi.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -10,6 +13,8 @@ import org.machi.testing.TestAccounts;
 import org.machi.testing.Visitor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @MachiWebTest
 class SignInThrottleTests {
@@ -19,6 +24,9 @@ class SignInThrottleTests {
 
     @Autowired
     TestAccounts accounts;
+
+    @Autowired
+    MockMvc mvc;
 
     @Test
     void afterTenWrongPasswordsEvenTheRightOneWaitsAndTheMessageSaysWhy() {
@@ -43,5 +51,28 @@ class SignInThrottleTests {
         }
         assertThat(visitor.post("/sign-in", Map.of("login", "nobody@example.jp", "password", "x")).location())
                 .endsWith("/sign-in?throttled");
+    }
+
+    /** Ten wrong passwords from elsewhere no longer lock the owner out: the limit is per name and client. */
+    @Test
+    void someoneElsesWrongPasswordsDoNotLockTheOwnerOut() throws Exception {
+        Account staff = accounts.staff(StaffRole.ALERT_OPERATOR);
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            mvc.perform(post("/sign-in").servletPath("/sign-in").with(csrf()).with(from("203.0.113.9")).param("login", staff.login())
+                    .param("password", "guess " + attempt).param("audience", "staff"));
+        }
+        mvc.perform(post("/sign-in").servletPath("/sign-in").with(csrf()).with(from("203.0.113.9")).param("login", staff.login())
+                        .param("password", TestAccounts.PASSWORD).param("audience", "staff"))
+                .andExpect(redirectedUrl("/staff/sign-in?throttled"));
+        mvc.perform(post("/sign-in").servletPath("/sign-in").with(csrf()).with(from("198.51.100.7")).param("login", staff.login())
+                        .param("password", TestAccounts.PASSWORD).param("audience", "staff"))
+                .andExpect(redirectedUrl("/staff/second-factor/enrol"));
+    }
+
+    private static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 }

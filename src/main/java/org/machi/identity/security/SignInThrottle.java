@@ -39,23 +39,28 @@ class SignInThrottle extends OncePerRequestFilter {
 
     private final Cache<String, Bucket> byAddress;
     private final Cache<String, Bucket> byLogin;
+    private final Cache<String, Bucket> byLoginFromAnywhere;
     private final int addressAttempts;
     private final int loginAttempts;
+    private final int loginAttemptsFromAnywhere;
     private final Duration window;
     private final DataProtection protection;
     private final AuditTrail audit;
 
     SignInThrottle(@Value("${machi.identity.throttle.attempts-per-address:30}") int addressAttempts,
                    @Value("${machi.identity.throttle.attempts-per-account:10}") int loginAttempts,
+                   @Value("${machi.identity.throttle.attempts-per-account-from-anywhere:100}") int loginAttemptsFromAnywhere,
                    @Value("${machi.identity.throttle.window:15m}") Duration window,
                    DataProtection protection, AuditTrail audit) {
         this.addressAttempts = addressAttempts;
         this.loginAttempts = loginAttempts;
+        this.loginAttemptsFromAnywhere = loginAttemptsFromAnywhere;
         this.window = window;
         this.protection = protection;
         this.audit = audit;
         this.byAddress = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(window).build();
         this.byLogin = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(window).build();
+        this.byLoginFromAnywhere = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(window).build();
     }
 
     @Override
@@ -70,7 +75,10 @@ class SignInThrottle extends OncePerRequestFilter {
         Guarded guarded = GUARDED.get(path);
         String login = protection.lookupHash(LoginNames.normalize(request.getParameter(guarded.parameter())));
         boolean addressAllowed = bucket(byAddress, path + " " + request.getRemoteAddr(), addressAttempts).tryConsume(1);
-        boolean loginAllowed = bucket(byLogin, path + " " + login, loginAttempts).tryConsume(1);
+        // per name and client: someone else's wrong passwords do not lock the owner out; the
+        // bucket refills one attempt at a time, so a guesser slows down instead of a hard lock
+        boolean loginAllowed = bucket(byLogin, path + " " + login + " " + request.getRemoteAddr(), loginAttempts).tryConsume(1)
+                && bucket(byLoginFromAnywhere, path + " " + login, loginAttemptsFromAnywhere).tryConsume(1);
         if (addressAllowed && loginAllowed) {
             chain.doFilter(request, response);
             return;
