@@ -110,6 +110,18 @@ class SignInLinkTests {
     }
 
     @Test
+    void aNewLinkVoidsTheOlderOnes() {
+        Account resident = accounts.resident();
+        Visitor visitor = new Visitor(port);
+        visitor.get("/sign-in");
+        visitor.post("/sign-in/link/request", Map.of("email", resident.login()));
+        visitor.get("/sign-in");
+        visitor.post("/sign-in/link/request", Map.of("email", resident.login()));
+        assertThat(jdbc.sql("SELECT count(*) FROM identity.sign_in_link WHERE account_id = :id").param("id", resident.id())
+                .query(Long.class).single()).as("only the latest link signs in").isEqualTo(1);
+    }
+
+    @Test
     void anExpiredLinkIsRefused() {
         Account resident = accounts.resident();
         Visitor visitor = new Visitor(port);

@@ -58,6 +58,8 @@ public class SignInLinks implements OneTimeTokenService {
         String[] userAndLanguage = request.getUsername().split("\\|", 2);
         UUID account = UUID.fromString(userAndLanguage[0].substring("account:".length()));
         UUID id = UUID.randomUUID();
+        // a new link voids the older ones: only the latest mail signs in
+        jdbc.sql("DELETE FROM identity.sign_in_link WHERE account_id = :account").param("account", account).update();
         jdbc.sql("""
                 INSERT INTO identity.sign_in_link (id, token_hash, token_sealed, account_id, language, expires_at)
                 VALUES (:id, :hash, :sealed, :account, :language, :expires)""")
