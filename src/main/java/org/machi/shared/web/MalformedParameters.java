@@ -19,8 +19,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * fails with a stack trace. The line names the path, never the parameters (they may be personal).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(MalformedParameters.ORDER)
 class MalformedParameters extends OncePerRequestFilter {
+
+    /** Right after the character encoding is set (a form read before it would be decoded as ISO-8859-1). */
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
     private static final Logger log = LoggerFactory.getLogger(MalformedParameters.class);
 
