@@ -184,7 +184,13 @@ class ProfileTests {
         assertThat(page(mvc.perform(get("/account/delete").param("lang", "en").with(authentication(signedIn))).andReturn())
                 .select("main p").first().text()).contains("kept for 30 days");
 
-        mvc.perform(post("/account/delete").with(authentication(signedIn)).with(csrf())).andExpect(redirectedUrl("/?deleted"));
+        var unconfirmed = page(mvc.perform(post("/account/delete").param("currentPassword", "someone else's guess")
+                .with(authentication(signedIn)).with(csrf())).andExpect(status().isOk()).andReturn());
+        assertThat(unconfirmed.select(".error-summary a[href=#currentPassword]").text()).contains("現在のパスワードが正しくありません");
+        assertThat(accounts.exists(resident.login())).as("nothing deleted without the password").isTrue();
+
+        mvc.perform(post("/account/delete").param("currentPassword", TestAccounts.PASSWORD).with(authentication(signedIn)).with(csrf()))
+                .andExpect(redirectedUrl("/?deleted"));
 
         assertThat(accounts.exists(resident.login())).as("the address is free again").isFalse();
         Visitor visitor = new Visitor(port);

@@ -105,6 +105,22 @@ public class CredentialChanges {
         return true;
     }
 
+    /**
+     * Whether the person at the keyboard proves again that the account is theirs, before something
+     * that cannot be undone: the current password. An account signed in with the card alone has
+     * no password; the card sign-in of this session stands for it.
+     */
+    @Transactional(readOnly = true)
+    public boolean confirmsIdentity(UUID accountId, String currentPassword) {
+        Account account = accounts.findById(accountId).orElseThrow();
+        return account.passwordHash() == null || matches(account, currentPassword);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean hasPassword(UUID accountId) {
+        return accounts.findById(accountId).map(account -> account.passwordHash() != null).orElse(false);
+    }
+
     private boolean matches(Account account, String password) {
         return account.passwordHash() != null && password != null && encoder.matches(password, account.passwordHash());
     }

@@ -9,11 +9,14 @@ import java.time.LocalDate;
 import java.time.chrono.JapaneseDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.machi.identity.ResidentProfile;
 import org.machi.identity.account.AccountDeletion;
 import org.machi.identity.account.Accounts;
+import org.machi.identity.account.CredentialChanges;
+import org.machi.identity.account.FieldProblem;
 import org.machi.identity.account.Profiles;
 import org.machi.identity.security.MachiUser;
 import org.machi.shared.CityProfile;
@@ -26,6 +29,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,8 +46,11 @@ class ProfileController {
     private final CityProfile city;
     private final JsonMapper json;
     private final Clock clock;
+    private final CredentialChanges credentials;
 
-    ProfileController(Profiles profiles, Accounts accounts, AccountDeletion deletion, CityProfile city, JsonMapper json, Clock clock) {
+    ProfileController(Profiles profiles, Accounts accounts, AccountDeletion deletion, CredentialChanges credentials, CityProfile city,
+                      JsonMapper json, Clock clock) {
+        this.credentials = credentials;
         this.clock = clock;
         this.profiles = profiles;
         this.accounts = accounts;
@@ -115,13 +122,19 @@ class ProfileController {
     }
 
     @GetMapping("/account/delete")
-    String confirmDeletion(Model model) {
+    String confirmDeletion(MachiUser user, Model model) {
         model.addAttribute("retentionDays", deletion.retention().toDays());
+        model.addAttribute("hasPassword", credentials.hasPassword(user.accountId()));
         return "identity/delete-account";
     }
 
     @PostMapping("/account/delete")
-    String delete(MachiUser user, HttpServletRequest request, HttpServletResponse response) {
+    String delete(MachiUser user, @RequestParam(defaultValue = "") String currentPassword, Model model, HttpServletRequest request,
+                  HttpServletResponse response) {
+        if (!credentials.confirmsIdentity(user.accountId(), currentPassword)) {
+            model.addAttribute("problems", List.of(new FieldProblem("currentPassword", "credentials.currentPassword.wrong")));
+            return confirmDeletion(user, model);
+        }
         deletion.deleteResident(user.accountId());
         new SecurityContextLogoutHandler().logout(request, response, null);
         return "redirect:/?deleted";
