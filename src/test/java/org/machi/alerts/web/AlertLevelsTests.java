@@ -3,30 +3,25 @@ package org.machi.alerts.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.machi.testing.Html.page;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.machi.alerts.domain.Alert;
 import org.machi.alerts.publishing.AlertDesk;
 import org.machi.alerts.publishing.AlertStore;
-import org.machi.identity.StaffRole;
-import org.machi.identity.security.MachiUserTestSupport;
 import org.machi.testing.MachiWebTest;
 import org.machi.testing.Standards;
 import org.machi.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
@@ -36,8 +31,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  */
 @MachiWebTest
 class AlertLevelsTests {
-
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     @Autowired
     MockMvc mvc;
@@ -53,6 +46,13 @@ class AlertLevelsTests {
 
     @Autowired
     Clock clock;
+
+    private StaffAlertForms forms;
+
+    @BeforeEach
+    void forms() {
+        forms = new StaffAlertForms(mvc, desk, store, accounts, clock);
+    }
 
     @Test
     void eachLevelIsDraftedFromItsTemplateAndShownWithItsLevel() throws Exception {
@@ -117,9 +117,9 @@ class AlertLevelsTests {
 
     @Test
     void staffAreToldBeforeAnAlertWithAnEndLapses() throws Exception {
-        var now = clock.instant().atZone(ZoneId.of("Asia/Tokyo"));
-        UUID soon = publish(form("ROAD_CLOSURE", false).param("expires", LOCAL.format(now.plusHours(1))));
-        UUID later = publish(form("ROAD_CLOSURE", false).param("expires", LOCAL.format(now.plusDays(2))));
+        var now = forms.now();
+        UUID soon = publish(form("ROAD_CLOSURE", false).param("expires", StaffAlertForms.LOCAL.format(now.plusHours(1))));
+        UUID later = publish(form("ROAD_CLOSURE", false).param("expires", StaffAlertForms.LOCAL.format(now.plusDays(2))));
         UUID order = publish(draft("EVACUATION_ORDER", false));
         Document overview = page(mvc.perform(get("/staff/alerts").with(authentication(operator()))).andReturn());
         assertThat(overview.select("#ending-soon a").eachAttr("href")).contains("/staff/alerts/" + soon)
@@ -128,9 +128,9 @@ class AlertLevelsTests {
     }
 
     private MockHttpServletRequestBuilder form(String kind, boolean exercise) {
-        var now = clock.instant().atZone(ZoneId.of("Asia/Tokyo"));
+        var now = forms.now();
         MockHttpServletRequestBuilder request = post("/staff/alerts/new").param("kind", kind).param("district", "echi-kita")
-                .param("shelters", "依知小学校").param("effective", LOCAL.format(now))
+                .param("shelters", "依知小学校").param("effective", StaffAlertForms.LOCAL.format(now))
                 .param("urgency", "IMMEDIATE").param("severity", "SEVERE").param("certainty", "LIKELY");
         return exercise ? request.param("exercise", "on") : request;
     }
@@ -139,18 +139,12 @@ class AlertLevelsTests {
         return form(kind, exercise).param("expires", "");
     }
 
-    private UUID publish(MockHttpServletRequestBuilder request) throws Exception {
-        MvcResult result = mvc.perform(request.with(authentication(operator())).with(csrf())).andReturn();
-        String location = result.getResponse().getRedirectedUrl();
-        assertThat(location).as(result.getResponse().getContentAsString()).startsWith("/staff/alerts/");
-        UUID id = UUID.fromString(location.substring("/staff/alerts/".length()));
-        desk.submit(id, store.find(id).orElseThrow().author());
-        desk.approve(id, "test:approver");
-        return id;
+    private UUID publish(MockHttpServletRequestBuilder form) throws Exception {
+        return forms.publish(form);
     }
 
     private Authentication operator() {
-        return MachiUserTestSupport.signedIn(accounts.staff(StaffRole.ALERT_OPERATOR), true);
+        return forms.operator();
     }
 
     private static Element banner(Document page, UUID id) {

@@ -4,22 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.machi.testing.Html.page;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.machi.alerts.publishing.AlertDesk;
 import org.machi.alerts.publishing.AlertStore;
-import org.machi.identity.StaffRole;
-import org.machi.identity.security.MachiUserTestSupport;
 import org.machi.testing.MachiWebTest;
 import org.machi.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,8 +31,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @MachiWebTest
 class ReplacedAlertPagesTests {
 
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
-
     @Autowired
     MockMvc mvc;
 
@@ -51,6 +45,13 @@ class ReplacedAlertPagesTests {
 
     @Autowired
     Clock clock;
+
+    private StaffAlertForms forms;
+
+    @BeforeEach
+    void forms() {
+        forms = new StaffAlertForms(mvc, desk, store, accounts, clock);
+    }
 
     @Test
     void theFirstPageSaysItWasUpdatedWithWhatChangedThenThatItWasLifted() throws Exception {
@@ -97,21 +98,15 @@ class ReplacedAlertPagesTests {
     }
 
     private MockHttpServletRequestBuilder draft(MockHttpServletRequestBuilder form) {
-        var now = clock.instant().atZone(ZoneId.of("Asia/Tokyo"));
-        return form.param("effective", LOCAL.format(now)).param("expires", "");
+        var now = forms.now();
+        return form.param("effective", StaffAlertForms.LOCAL.format(now)).param("expires", "");
     }
 
     private UUID publish(MockHttpServletRequestBuilder form) throws Exception {
-        MvcResult result = mvc.perform(form.with(authentication(operator())).with(csrf())).andReturn();
-        String location = result.getResponse().getRedirectedUrl();
-        assertThat(location).as(result.getResponse().getContentAsString()).startsWith("/staff/alerts/");
-        UUID id = UUID.fromString(location.substring("/staff/alerts/".length()));
-        desk.submit(id, store.find(id).orElseThrow().author());
-        desk.approve(id, "test:approver");
-        return id;
+        return forms.publish(form);
     }
 
     private Authentication operator() {
-        return MachiUserTestSupport.signedIn(accounts.staff(StaffRole.ALERT_OPERATOR), true);
+        return forms.operator();
     }
 }

@@ -9,19 +9,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.UUID;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.machi.alerts.domain.Alert;
 import org.machi.alerts.domain.AlertText;
 import org.machi.alerts.publishing.AlertDesk;
 import org.machi.alerts.publishing.AlertStore;
-import org.machi.identity.StaffRole;
-import org.machi.identity.security.MachiUserTestSupport;
 import org.machi.testing.MachiWebTest;
 import org.machi.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,8 +34,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @MachiWebTest
 class UpdatedTextsTests {
 
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
-
     @Autowired
     MockMvc mvc;
 
@@ -53,6 +48,13 @@ class UpdatedTextsTests {
 
     @Autowired
     Clock clock;
+
+    private StaffAlertForms forms;
+
+    @BeforeEach
+    void forms() {
+        forms = new StaffAlertForms(mvc, desk, store, accounts, clock);
+    }
 
     @Test
     void textsFromTheTemplateFollowTheNewDistrictsAndShelters() throws Exception {
@@ -119,18 +121,11 @@ class UpdatedTextsTests {
     }
 
     private UUID published(MockHttpServletRequestBuilder draft) throws Exception {
-        var now = clock.instant().atZone(ZoneId.of("Asia/Tokyo"));
-        String location = mvc.perform(draft.param("kind", "EVACUATION_ORDER").param("district", "echi-kita")
-                        .param("shelters", "依知小学校").param("effective", LOCAL.format(now)).param("expires", "")
-                        .with(authentication(operator())).with(csrf()))
-                .andReturn().getResponse().getRedirectedUrl();
-        UUID id = UUID.fromString(location.substring("/staff/alerts/".length()));
-        desk.submit(id, store.find(id).orElseThrow().author());
-        desk.approve(id, "test:approver");
-        return id;
+        return forms.publish(draft.param("kind", "EVACUATION_ORDER").param("district", "echi-kita").param("shelters", "依知小学校")
+                .param("effective", StaffAlertForms.LOCAL.format(forms.now())).param("expires", ""));
     }
 
     private Authentication operator() {
-        return MachiUserTestSupport.signedIn(accounts.staff(StaffRole.ALERT_OPERATOR), true);
+        return forms.operator();
     }
 }
