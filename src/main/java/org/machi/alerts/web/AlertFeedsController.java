@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.machi.alerts.cap.CapWriter;
 import org.machi.alerts.domain.Alert;
 import org.machi.alerts.domain.AlertText;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * message that references it), so caches may keep it for an hour.
  */
 @RestController
+@Tag(name = "alerts", description = "Alert messages (CAP 1.2 as JSON); each links its page and its CAP document")
 class AlertFeedsController {
 
     static final MediaType CAP = MediaType.parseMediaType("application/cap+xml;charset=UTF-8");
@@ -72,12 +75,14 @@ class AlertFeedsController {
     }
 
     /** Alerts in force now, newest first. */
-    @GetMapping("/api/v1/alerts")
+    @GetMapping(path = "/api/v1/alerts", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Alerts in force now, newest first", operationId = "alertsInForce")
     ResponseEntity<List<AlertJson>> inForce() {
         return ResponseEntity.ok().cacheControl(SHORT).body(inForce.now().stream().map(this::json).toList());
     }
 
-    @GetMapping("/api/v1/alerts/{id}")
+    @GetMapping(path = "/api/v1/alerts/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "One published alert message, also one that has expired, been updated or cancelled", operationId = "alert")
     ResponseEntity<AlertJson> one(@PathVariable String id) {
         return ResponseEntity.ok().cacheControl(SHORT).body(json(PublicAlertsController.published(id, published)));
     }

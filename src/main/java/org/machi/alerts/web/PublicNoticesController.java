@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.Operation;
 import org.machi.alerts.domain.Notice;
 import org.machi.alerts.domain.NoticeCategory;
 import org.machi.alerts.domain.NoticeText;
@@ -108,15 +109,17 @@ class PublicNoticesController {
     }
 
     /** Published notices, newest first; narrowed to a category with {@code ?category=}. */
-    @GetMapping("/api/v1/notices")
+    @GetMapping(path = "/api/v1/notices", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
+    @Operation(summary = "Published notices, newest first, optionally of one category", operationId = "notices", tags = "notices")
     ResponseEntity<List<NoticeJson>> api(@RequestParam(required = false) NoticeCategory category) {
         NoticeFilter filter = category == null ? NoticeFilter.ALL : NoticeFilter.of(category);
         return ResponseEntity.ok().cacheControl(SHORT).body(store.published(filter, 0, FEED_SIZE).stream().map(this::json).toList());
     }
 
-    @GetMapping("/api/v1/notices/{id}")
+    @GetMapping(path = "/api/v1/notices/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
+    @Operation(summary = "One published notice", operationId = "notice", tags = "notices")
     ResponseEntity<NoticeJson> apiOne(@PathVariable String id) {
         return ResponseEntity.ok().cacheControl(SHORT).body(json(published(id)));
     }

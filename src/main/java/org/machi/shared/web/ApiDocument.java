@@ -77,7 +77,7 @@ class ApiDocument {
         if (path.contains("{")) {
             refer(operation, "404", ApiProblemType.NOT_FOUND);
         }
-        if (operation.getParameters() != null && !operation.getParameters().isEmpty()) {
+        if (operation.getParameters() != null && operation.getParameters().stream().anyMatch(p -> "query".equals(p.getIn()))) {
             refer(operation, "400", ApiProblemType.BAD_REQUEST);
         }
         refer(operation, "405", ApiProblemType.METHOD_NOT_ALLOWED);

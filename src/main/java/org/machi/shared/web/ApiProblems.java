@@ -71,8 +71,8 @@ class ApiProblems {
         problem.setDetail(messages.getMessage("api.problem." + type.slug() + ".detail" + detail.suffix(), detail.arguments(), locale));
         problem.setInstance(URI.create(request.getRequestURI()));
         HttpHeaders headers = new HttpHeaders();
-        if (failure instanceof ErrorResponse response) {
-            headers.putAll(response.getHeaders()); // Allow on a 405
+        if (failure instanceof ErrorResponse response && !response.getHeaders().getAllow().isEmpty()) {
+            headers.setAllow(response.getHeaders().getAllow());
         }
         headers.set(HttpHeaders.CONTENT_LANGUAGE, language.htmlLang());
         return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

@@ -63,6 +63,7 @@ class ApiDocumentTests {
         for (Map.Entry<String, PathItem> path : document.getPaths().entrySet()) {
             for (Operation operation : path.getValue().readOperations()) {
                 assertThat(operation.getResponses()).as(path.getKey()).containsKeys("200", "405", "406", "500");
+                assertThat(operation.getResponses().get("200").getContent()).as(path.getKey()).containsOnlyKeys("application/json");
                 if (path.getKey().contains("{")) {
                     assertThat(operation.getResponses().get("404").get$ref()).isEqualTo("#/components/responses/not-found");
                 }
