@@ -12,7 +12,8 @@ import java.util.stream.Stream;
  * @param oneClick addresses that take a POST without a CSRF token because a mail client sends it
  *                 (RFC 8058 one-click unsubscribe); the address itself must carry the authority
  * @param readableFromOtherOrigins public data (feeds, read APIs) that pages of other origins may
- *                 read: CORS for GET and HEAD, without credentials
+ *                 read: CORS for GET and HEAD, without credentials; read-only, so another method
+ *                 that no controller answers there is let through to be answered 405
  */
 public record PublicPaths(List<String> patterns, List<String> forms, List<String> oneClick, List<String> readableFromOtherOrigins) {
 

@@ -53,6 +53,7 @@ class AuthorizationMatrixTests {
         EXPECTED.put("GET /test-errors/forbidden", Access.PUBLIC);
         EXPECTED.put("GET /test-errors/broken", Access.PUBLIC);
         EXPECTED.put("GET /test-errors/bad-request", Access.PUBLIC);
+        EXPECTED.put("GET /api/test-errors/broken", Access.PUBLIC);
         EXPECTED.put("GET /sign-in/link", Access.PUBLIC);
         EXPECTED.put("GET /sign-in/link/sent", Access.PUBLIC);
         for (String endpoint : new String[] {"GET /sign-in/forgot", "POST /sign-in/forgot", "GET /sign-in/forgot/sent",
@@ -96,7 +97,9 @@ class AuthorizationMatrixTests {
                 "GET /api/alerts", "GET /api/alerts/{id}", "GET /alerts/subscribe", "POST /alerts/subscribe",
                 "GET /alerts/subscribe/confirm", "POST /alerts/subscribe/confirm", "GET /alerts/unsubscribe/{token}",
                 "POST /alerts/unsubscribe/{token}", "POST /alerts/push", "POST /alerts/push/end", "GET /notices", "GET /notices/{id}",
-                "GET /notices/feed.atom", "GET /notices/categories/{category}/feed.atom", "GET /api/notices", "GET /api/notices/{id}"}) {
+                "GET /notices/feed.atom", "GET /notices/categories/{category}/feed.atom", "GET /api/notices", "GET /api/notices/{id}",
+                "GET /api/v1/alerts", "GET /api/v1/alerts/{id}", "GET /api/v1/notices", "GET /api/v1/notices/{id}",
+                "GET /api/v1/openapi.json", "GET /api/v1/openapi.json.yaml"}) {
             EXPECTED.put(endpoint, Access.PUBLIC);
         }
         for (String endpoint : new String[] {"GET /staff/notices", "GET /staff/notices/new", "POST /staff/notices/new",

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /** Test-only pages that fail on purpose, so that the 403 and 500 error pages can be seen. */
@@ -16,12 +17,14 @@ public class ErrorTriggers {
     public static final String FORBIDDEN = "/test-errors/forbidden";
     public static final String BROKEN = "/test-errors/broken";
     public static final String BAD_REQUEST = "/test-errors/bad-request";
+    /** A JSON API address that fails on purpose, so that the API's 500 problem details can be seen. */
+    public static final String API_BROKEN = "/api/test-errors/broken";
     /** A header the triggers set, so that an authorization test can tell "reached, then failed" from "refused". */
     public static final String REACHED = "X-Test-Handler-Reached";
 
     @Bean
     PublicPaths errorTriggerPaths() {
-        return PublicPaths.of("/test-errors/**");
+        return PublicPaths.of("/test-errors/**", API_BROKEN);
     }
 
     @Controller
@@ -41,6 +44,15 @@ public class ErrorTriggers {
         @GetMapping(BROKEN)
         String broken() {
             throw new IllegalStateException("a fault on purpose, to show the 500 page");
+        }
+    }
+
+    @RestController
+    static class ApiTriggers {
+
+        @GetMapping(API_BROKEN)
+        String broken() {
+            throw new IllegalStateException("a fault on purpose, to show the API's 500 problem");
         }
     }
 }

@@ -31,7 +31,12 @@ public class AtomFeed {
         this.city = city;
     }
 
-    public String write(List<Alert> alerts, Instant now) {
+    /**
+     * The feed of these alerts, newest first. {@code updated} is when the feed last changed (the
+     * controller also sends it as Last-Modified): a fixed instant, so that an unchanged feed is the
+     * same document at every request.
+     */
+    public String write(List<Alert> alerts, Instant updated) {
         try {
             StringWriter out = new StringWriter();
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -42,7 +47,7 @@ public class AtomFeed {
             String self = cap.baseUrl() + "/alerts/feed.atom";
             element(xml, "id", self);
             element(xml, "title", city.name(SiteLanguage.JA) + " 緊急情報 / " + city.name(SiteLanguage.EN) + " alerts");
-            element(xml, "updated", time(alerts.isEmpty() ? now : alerts.get(0).publishedAt()));
+            element(xml, "updated", time(updated));
             link(xml, "self", self, "application/atom+xml");
             link(xml, "alternate", cap.baseUrl() + "/alerts", "text/html");
             xml.writeStartElement("author");

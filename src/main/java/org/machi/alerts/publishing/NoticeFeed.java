@@ -42,7 +42,8 @@ public class NoticeFeed {
         return baseUrl + "/notices/" + notice.id();
     }
 
-    public String write(NoticeCategory category, List<Notice> notices, Instant now) {
+    /** The feed of these notices, newest first; {@code updated} is when it last changed (see {@link AtomFeed#write}). */
+    public String write(NoticeCategory category, List<Notice> notices, Instant updated) {
         try {
             StringWriter out = new StringWriter();
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -53,7 +54,7 @@ public class NoticeFeed {
             String self = feedUrl(category);
             element(xml, "id", self);
             element(xml, "title", title(category, SiteLanguage.JA) + " / " + title(category, SiteLanguage.EN));
-            element(xml, "updated", time(notices.isEmpty() ? now : notices.get(0).publishedAt()));
+            element(xml, "updated", time(updated));
             link(xml, "self", self, "application/atom+xml");
             link(xml, "alternate", baseUrl + "/notices" + (category == null ? "" : "?category=" + category.name()), "text/html");
             xml.writeStartElement("author");

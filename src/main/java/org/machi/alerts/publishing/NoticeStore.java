@@ -54,6 +54,17 @@ public class NoticeStore {
         return jdbc.sql("SELECT COUNT(*) FROM alerts.notice n WHERE " + where).params(args).query(Integer.class).single();
     }
 
+    /**
+     * When the feed of a category (or of every notice, for null) last changed: a notice published
+     * in it or withdrawn from it. Empty while it never held a notice.
+     */
+    public Optional<Instant> lastChange(NoticeCategory category) {
+        String sql = "SELECT MAX(GREATEST(published_at, COALESCE(withdrawn_at, published_at))) FROM alerts.notice"
+                + (category == null ? "" : " WHERE category = ?");
+        Object[] args = category == null ? new Object[0] : new Object[] {category.name()};
+        return jdbc.sql(sql).params(args).query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
+
     /** Every notice, withdrawn ones too, newest first: for the staff's list. */
     public List<Notice> recent(int limit) {
         return load("SELECT " + COLUMNS + " FROM alerts.notice n ORDER BY published_at DESC, id LIMIT ?", limit);

@@ -1,10 +1,11 @@
 package org.machi.alerts.web;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.machi.alerts.cap.CapWriter;
 import org.machi.alerts.domain.Alert;
 import org.machi.alerts.domain.AlertText;
@@ -14,6 +15,7 @@ import org.machi.alerts.publishing.AtomFeed;
 import org.machi.alerts.publishing.CapDocuments;
 import org.machi.alerts.publishing.InForceAlerts;
 import org.machi.alerts.publishing.PublishedAlerts;
+import org.machi.shared.CurrentInstallation;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,11 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Alerts for machines: each alert as CAP 1.2, the Atom feed of alerts with CAP entries, and a
- * JSON API. Lists may be cached for a second only, so that a new alert reaches every reader within
+ * JSON API under {@code /api/v1}. Lists may be cached for a second only, so that a new alert reaches every reader within
  * the second the issue asks for; an alert's CAP document never changes (an update is a new
  * message that references it), so caches may keep it for an hour.
  */
 @RestController
+@Tag(name = "alerts", description = "Alert messages (CAP 1.2 as JSON); each links its page and its CAP document")
 class AlertFeedsController {
 
     static final MediaType CAP = MediaType.parseMediaType("application/cap+xml;charset=UTF-8");
@@ -41,16 +44,16 @@ class AlertFeedsController {
     private final InForceAlerts inForce;
     private final CapDocuments cap;
     private final AtomFeed atom;
-    private final Clock clock;
+    private final CurrentInstallation installation;
 
     AlertFeedsController(AlertStore store, PublishedAlerts published, InForceAlerts inForce, CapDocuments cap, AtomFeed atom,
-                         Clock clock) {
+                         CurrentInstallation installation) {
         this.published = published;
         this.store = store;
         this.inForce = inForce;
         this.cap = cap;
         this.atom = atom;
-        this.clock = clock;
+        this.installation = installation;
     }
 
     @GetMapping("/alerts/{id}/cap.xml")
@@ -59,19 +62,27 @@ class AlertFeedsController {
         return ResponseEntity.ok().contentType(CAP).cacheControl(FIXED).body(cap.xml(alert));
     }
 
+    /**
+     * The feed changes only when a message is published (a message never changes afterwards), so
+     * its newest message's time is its Last-Modified; a feed that never held one dates from the
+     * installation. Spring answers If-Modified-Since with 304 from that header.
+     */
     @GetMapping("/alerts/feed.atom")
     ResponseEntity<String> feed() {
         List<Alert> recent = store.published(ArchiveFilter.ALL, 0, FEED_SIZE);
-        return ResponseEntity.ok().contentType(ATOM).cacheControl(SHORT).body(atom.write(recent, clock.instant()));
+        Instant updated = recent.isEmpty() ? installation.current().firstStartedAt() : recent.get(0).publishedAt();
+        return ResponseEntity.ok().contentType(ATOM).cacheControl(SHORT).lastModified(updated).body(atom.write(recent, updated));
     }
 
     /** Alerts in force now, newest first. */
-    @GetMapping("/api/alerts")
+    @GetMapping(path = "/api/v1/alerts", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Alerts in force now, newest first", operationId = "alertsInForce")
     ResponseEntity<List<AlertJson>> inForce() {
         return ResponseEntity.ok().cacheControl(SHORT).body(inForce.now().stream().map(this::json).toList());
     }
 
-    @GetMapping("/api/alerts/{id}")
+    @GetMapping(path = "/api/v1/alerts/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "One published alert message, also one that has expired, been updated or cancelled", operationId = "alert")
     ResponseEntity<AlertJson> one(@PathVariable String id) {
         return ResponseEntity.ok().cacheControl(SHORT).body(json(PublicAlertsController.published(id, published)));
     }

@@ -25,11 +25,13 @@ class AlertsWebConfiguration {
     @Bean
     PublicPaths alertsPublicPaths() {
         return PublicPaths.of("/alerts", "/alerts/**", "/api/alerts", "/api/alerts/**", "/js/alert-progress.js",
-                        "/notices", "/notices/**", "/api/notices", "/api/notices/**", "/js/push.js", "/push-worker.js")
+                        "/notices", "/notices/**", "/api/notices", "/api/notices/**", "/js/push.js", "/push-worker.js",
+                        "/api/v1/alerts", "/api/v1/alerts/**", "/api/v1/notices", "/api/v1/notices/**")
                 .withForms("/alerts/subscribe", "/alerts/subscribe/confirm", "/alerts/push", "/alerts/push/end")
                 .withOneClick("/alerts/unsubscribe/*")
                 .readableFromOtherOrigins("/alerts/feed.atom", "/alerts/*/cap.xml", "/api/alerts", "/api/alerts/*",
-                        "/notices/feed.atom", "/notices/categories/*/feed.atom", "/api/notices", "/api/notices/*");
+                        "/notices/feed.atom", "/notices/categories/*/feed.atom", "/api/notices", "/api/notices/*",
+                        "/api/v1/alerts", "/api/v1/alerts/*", "/api/v1/notices", "/api/v1/notices/*");
     }
 
     @Bean

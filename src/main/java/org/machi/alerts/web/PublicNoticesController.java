@@ -1,6 +1,5 @@
 package org.machi.alerts.web;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.Operation;
 import org.machi.alerts.domain.Notice;
 import org.machi.alerts.domain.NoticeCategory;
 import org.machi.alerts.domain.NoticeText;
@@ -17,6 +17,7 @@ import org.machi.alerts.publishing.NoticeFilter;
 import org.machi.alerts.publishing.NoticeReading;
 import org.machi.alerts.publishing.NoticeStore;
 import org.machi.shared.CityProfile;
+import org.machi.shared.CurrentInstallation;
 import org.machi.shared.SiteLanguage;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -32,7 +33,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Daily notices for residents: the list with search and filters, each notice's page, Atom feeds
- * of all notices and of each category, and a JSON API.
+ * of all notices and of each category, and a JSON API under {@code /api/v1}. A category that does
+ * not exist is a bad request (400), answered by Spring's conversion of the parameter.
  */
 @Controller
 class PublicNoticesController {
@@ -45,14 +47,15 @@ class PublicNoticesController {
     private final NoticeFeed feed;
     private final AlertTemplates templates;
     private final CityProfile city;
-    private final Clock clock;
+    private final CurrentInstallation installation;
 
-    PublicNoticesController(NoticeStore store, NoticeFeed feed, AlertTemplates templates, CityProfile city, Clock clock) {
+    PublicNoticesController(NoticeStore store, NoticeFeed feed, AlertTemplates templates, CityProfile city,
+                            CurrentInstallation installation) {
         this.store = store;
         this.feed = feed;
         this.templates = templates;
         this.city = city;
-        this.clock = clock;
+        this.installation = installation;
     }
 
     @GetMapping("/notices")
@@ -94,26 +97,29 @@ class PublicNoticesController {
 
     @GetMapping("/notices/categories/{category}/feed.atom")
     @ResponseBody
-    ResponseEntity<String> categoryFeed(@PathVariable String category) {
-        return atom(NoticeCategory.of(category).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+    ResponseEntity<String> categoryFeed(@PathVariable NoticeCategory category) {
+        return atom(category);
     }
 
+    /** Last-Modified is the last publication or withdrawal in the feed (a withdrawal removes an entry); see the alert feed. */
     private ResponseEntity<String> atom(NoticeCategory category) {
         List<Notice> recent = store.published(category == null ? NoticeFilter.ALL : NoticeFilter.of(category), 0, FEED_SIZE);
-        return ResponseEntity.ok().contentType(ATOM).cacheControl(SHORT).body(feed.write(category, recent, clock.instant()));
+        Instant updated = store.lastChange(category).orElseGet(() -> installation.current().firstStartedAt());
+        return ResponseEntity.ok().contentType(ATOM).cacheControl(SHORT).lastModified(updated).body(feed.write(category, recent, updated));
     }
 
     /** Published notices, newest first; narrowed to a category with {@code ?category=}. */
-    @GetMapping("/api/notices")
+    @GetMapping(path = "/api/v1/notices", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    ResponseEntity<List<NoticeJson>> api(@RequestParam(required = false) String category) {
-        NoticeFilter filter = category == null ? NoticeFilter.ALL
-                : NoticeFilter.of(NoticeCategory.of(category).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+    @Operation(summary = "Published notices, newest first, optionally of one category", operationId = "notices", tags = "notices")
+    ResponseEntity<List<NoticeJson>> api(@RequestParam(required = false) NoticeCategory category) {
+        NoticeFilter filter = category == null ? NoticeFilter.ALL : NoticeFilter.of(category);
         return ResponseEntity.ok().cacheControl(SHORT).body(store.published(filter, 0, FEED_SIZE).stream().map(this::json).toList());
     }
 
-    @GetMapping("/api/notices/{id}")
+    @GetMapping(path = "/api/v1/notices/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
+    @Operation(summary = "One published notice", operationId = "notice", tags = "notices")
     ResponseEntity<NoticeJson> apiOne(@PathVariable String id) {
         return ResponseEntity.ok().cacheControl(SHORT).body(json(published(id)));
     }

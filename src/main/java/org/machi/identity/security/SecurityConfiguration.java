@@ -61,11 +61,12 @@ class SecurityConfiguration {
         String[] forms = publicPaths.stream().flatMap(p -> p.forms().stream()).distinct().toArray(String[]::new);
         String[] oneClick = publicPaths.stream().flatMap(p -> p.oneClick().stream()).distinct().toArray(String[]::new);
         List<String> crossOrigin = publicPaths.stream().flatMap(p -> p.readableFromOtherOrigins().stream()).distinct().toList();
+        UnansweredMethods unanswered = new UnansweredMethods(controllers, crossOrigin);
         http.securityContext(context -> context.securityContextRepository(contexts))
                 // The token lives in a cookie, not the session: an anonymous visit to a form page stores nothing.
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()).ignoringRequestMatchers(Arrays.stream(oneClick)
                         .map(path -> PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, path))
-                        .toArray(RequestMatcher[]::new)))
+                        .toArray(RequestMatcher[]::new)).ignoringRequestMatchers(unanswered))
                 .cors(cors -> cors.configurationSource(publicReads(crossOrigin)))
                 // before the sign-in-link request, which Spring Security handles ahead of the password sign-in
                 .addFilterBefore(throttle, GenerateOneTimeTokenFilter.class)
@@ -75,6 +76,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, open).permitAll()
                         .requestMatchers(HttpMethod.HEAD, open).permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, open).permitAll()
+                        .requestMatchers(unanswered).permitAll()
                         .requestMatchers(HttpMethod.POST, forms).permitAll()
                         .requestMatchers(HttpMethod.POST, oneClick).permitAll()
                         .requestMatchers("/sign-in", "/sign-in/**", "/staff/sign-in", "/sign-up", "/sign-up/**").permitAll()

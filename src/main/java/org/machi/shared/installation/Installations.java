@@ -3,6 +3,7 @@ package org.machi.shared.installation;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.UUID;
+import org.machi.shared.CurrentInstallation;
 import org.machi.shared.Installation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -10,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The single row that records this deployment. */
 @Repository
-class Installations {
+class Installations implements CurrentInstallation {
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -39,7 +40,8 @@ class Installations {
         return current();
     }
 
-    Installation current() {
+    @Override
+    public Installation current() {
         return jdbc.sql("SELECT installation_id, first_started_at, last_started_at, starts FROM shared.installation")
                 .query((rs, n) -> new Installation(
                         rs.getObject("installation_id", UUID.class),

@@ -172,7 +172,7 @@ class AlertBadInputTests {
     void badLinksAndSearchesAreAnsweredCalmly() throws Exception {
         mvc.perform(get("/alerts/not-an-id")).andExpect(status().isNotFound());
         mvc.perform(get("/alerts/" + UUID.randomUUID() + "/cap.xml")).andExpect(status().isNotFound());
-        mvc.perform(get("/api/alerts/" + UUID.randomUUID())).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/alerts/" + UUID.randomUUID())).andExpect(status().isNotFound());
         mvc.perform(get("/alerts/subscribe/confirm").param("token", "forged")).andExpect(status().isOk());
         mvc.perform(post("/alerts/subscribe/confirm").with(csrf()).param("token", "forged")).andExpect(status().isOk());
         mvc.perform(get("/alerts/unsubscribe/" + UUID.randomUUID() + ".0000")).andExpect(status().isOk());

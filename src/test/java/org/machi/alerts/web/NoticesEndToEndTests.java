@@ -114,8 +114,8 @@ class NoticesEndToEndTests {
             assertThat(feed).contains("<id>urn:uuid:" + notice + "</id>", "term=\"GARBAGE\"");
             assertThat(body(get("/notices/categories/EVENTS/feed.atom"))).doesNotContain(notice.toString());
             Standards.assertValidAtom(body(get("/notices/feed.atom")));
-            assertThat(body(get("/api/notices").param("category", "GARBAGE"))).contains(notice.toString(), title);
-            mvc.perform(get("/notices/categories/NOPE/feed.atom")).andExpect(status().isNotFound());
+            assertThat(body(get("/api/v1/notices").param("category", "GARBAGE"))).contains(notice.toString(), title);
+            mvc.perform(get("/notices/categories/NOPE/feed.atom")).andExpect(status().isBadRequest());
             mvc.perform(get("/notices/not-an-id")).andExpect(status().isNotFound());
 
             // withdrawn: gone from the public side, kept on record for staff

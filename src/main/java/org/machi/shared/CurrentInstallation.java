@@ -1,0 +1,7 @@
+package org.machi.shared;
+
+/** Reads this deployment's record, for what must stay the same across restarts and nodes. */
+public interface CurrentInstallation {
+
+    Installation current();
+}
