@@ -14,6 +14,7 @@ import org.machi.alerts.publishing.AtomFeed;
 import org.machi.alerts.publishing.CapDocuments;
 import org.machi.alerts.publishing.InForceAlerts;
 import org.machi.alerts.publishing.PublishedAlerts;
+import org.machi.shared.SharedPage;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -53,12 +54,14 @@ class AlertFeedsController {
         this.clock = clock;
     }
 
+    @SharedPage
     @GetMapping("/alerts/{id}/cap.xml")
     ResponseEntity<String> cap(@PathVariable String id) {
         Alert alert = PublicAlertsController.published(id, published);
         return ResponseEntity.ok().contentType(CAP).cacheControl(FIXED).body(cap.xml(alert));
     }
 
+    @SharedPage
     @GetMapping("/alerts/feed.atom")
     ResponseEntity<String> feed() {
         List<Alert> recent = store.published(ArchiveFilter.ALL, 0, FEED_SIZE);
@@ -66,11 +69,13 @@ class AlertFeedsController {
     }
 
     /** Alerts in force now, newest first. */
+    @SharedPage
     @GetMapping("/api/alerts")
     ResponseEntity<List<AlertJson>> inForce() {
         return ResponseEntity.ok().cacheControl(SHORT).body(inForce.now().stream().map(this::json).toList());
     }
 
+    @SharedPage
     @GetMapping("/api/alerts/{id}")
     ResponseEntity<AlertJson> one(@PathVariable String id) {
         return ResponseEntity.ok().cacheControl(SHORT).body(json(PublicAlertsController.published(id, published)));

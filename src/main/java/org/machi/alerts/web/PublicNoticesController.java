@@ -17,6 +17,7 @@ import org.machi.alerts.publishing.NoticeFilter;
 import org.machi.alerts.publishing.NoticeReading;
 import org.machi.alerts.publishing.NoticeStore;
 import org.machi.shared.CityProfile;
+import org.machi.shared.SharedPage;
 import org.machi.shared.SiteLanguage;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -55,6 +56,7 @@ class PublicNoticesController {
         this.clock = clock;
     }
 
+    @SharedPage
     @GetMapping("/notices")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String category,
                 @RequestParam(required = false) String district, @RequestParam(defaultValue = "1") String page,
@@ -79,6 +81,7 @@ class PublicNoticesController {
         return "alerts/notices";
     }
 
+    @SharedPage
     @GetMapping("/notices/{id}")
     String notice(@PathVariable String id, Locale locale, Model model) {
         Notice notice = published(id);
@@ -86,12 +89,14 @@ class PublicNoticesController {
         return "alerts/notice";
     }
 
+    @SharedPage
     @GetMapping("/notices/feed.atom")
     @ResponseBody
     ResponseEntity<String> feed() {
         return atom(null);
     }
 
+    @SharedPage
     @GetMapping("/notices/categories/{category}/feed.atom")
     @ResponseBody
     ResponseEntity<String> categoryFeed(@PathVariable String category) {
@@ -104,6 +109,7 @@ class PublicNoticesController {
     }
 
     /** Published notices, newest first; narrowed to a category with {@code ?category=}. */
+    @SharedPage
     @GetMapping("/api/notices")
     @ResponseBody
     ResponseEntity<List<NoticeJson>> api(@RequestParam(required = false) String category) {
@@ -112,6 +118,7 @@ class PublicNoticesController {
         return ResponseEntity.ok().cacheControl(SHORT).body(store.published(filter, 0, FEED_SIZE).stream().map(this::json).toList());
     }
 
+    @SharedPage
     @GetMapping("/api/notices/{id}")
     @ResponseBody
     ResponseEntity<NoticeJson> apiOne(@PathVariable String id) {
