@@ -9,22 +9,26 @@ import org.machi.alerts.cap.CapMessage;
 import org.machi.alerts.domain.Alert;
 import org.machi.alerts.domain.AlertKind;
 import org.machi.shared.Banner;
+import org.machi.shared.SharedPages;
 import org.machi.shared.SiteLanguage;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
  * The alerts in force, for the banner on every page. Read from the database at most once a second
- * (expiry is noticed within that second) and at once after a publication on this node.
+ * (expiry is noticed within that second) and at once after a publication on this node, when the
+ * pages kept for anonymous readers are dropped too.
  */
 @Component
 public class InForceAlerts implements Banner.Source {
 
     private final LoadingCache<Boolean, List<Alert>> current;
     private final MessageSource messages;
+    private final SharedPages pages;
 
-    InForceAlerts(AlertStore store, Clock clock, MessageSource messages) {
+    InForceAlerts(AlertStore store, Clock clock, MessageSource messages, SharedPages pages) {
         this.messages = messages;
+        this.pages = pages;
         this.current = Caffeine.newBuilder()
                 .expireAfterWrite(Duration.ofSeconds(1))
                 .build(any -> store.inForce(clock.instant()));
@@ -34,8 +38,10 @@ public class InForceAlerts implements Banner.Source {
         return current.get(Boolean.TRUE);
     }
 
+    /** After a publication on this node: the banner and every shared page show it at once. */
     void refresh() {
         current.invalidateAll();
+        pages.changed();
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.machi.alerts.domain.NoticeCategory;
 import org.machi.alerts.domain.NoticeText;
 import org.machi.audit.AuditRecord;
 import org.machi.audit.AuditTrail;
+import org.machi.shared.SharedPages;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -31,8 +32,11 @@ public class NoticeDesk {
     private final DeliveryRun deliveryRun;
     private final AuditTrail audit;
     private final Clock clock;
+    private final SharedPages pages;
 
-    NoticeDesk(NoticeStore store, Deliveries deliveries, DeliveryRun deliveryRun, AuditTrail audit, Clock clock) {
+    NoticeDesk(NoticeStore store, Deliveries deliveries, DeliveryRun deliveryRun, AuditTrail audit, Clock clock,
+               SharedPages pages) {
+        this.pages = pages;
         this.store = store;
         this.deliveries = deliveries;
         this.deliveryRun = deliveryRun;
@@ -49,6 +53,7 @@ public class NoticeDesk {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
+                pages.changed();
                 deliveryRun.startSoon();
             }
         });
@@ -63,6 +68,12 @@ public class NoticeDesk {
         int dropped = deliveries.drop(id);
         audit.record(AuditRecord.of(by, "notice.withdrawn").about("notice-" + notice.id(), "alerts.notice")
                 .withDetail(dropped + " pending deliveries dropped"));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                pages.changed();
+            }
+        });
         return notice;
     }
 }

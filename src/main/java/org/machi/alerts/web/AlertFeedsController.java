@@ -16,6 +16,7 @@ import org.machi.alerts.publishing.CapDocuments;
 import org.machi.alerts.publishing.InForceAlerts;
 import org.machi.alerts.publishing.PublishedAlerts;
 import org.machi.shared.CurrentInstallation;
+import org.machi.shared.SharedPage;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -56,6 +57,7 @@ class AlertFeedsController {
         this.installation = installation;
     }
 
+    @SharedPage
     @GetMapping("/alerts/{id}/cap.xml")
     ResponseEntity<String> cap(@PathVariable String id) {
         Alert alert = PublicAlertsController.published(id, published);
@@ -67,6 +69,7 @@ class AlertFeedsController {
      * its newest message's time is its Last-Modified; a feed that never held one dates from the
      * installation. Spring answers If-Modified-Since with 304 from that header.
      */
+    @SharedPage
     @GetMapping("/alerts/feed.atom")
     ResponseEntity<String> feed() {
         List<Alert> recent = store.published(ArchiveFilter.ALL, 0, FEED_SIZE);
@@ -75,12 +78,14 @@ class AlertFeedsController {
     }
 
     /** Alerts in force now, newest first. */
+    @SharedPage
     @GetMapping(path = "/api/v1/alerts", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Alerts in force now, newest first", operationId = "alertsInForce")
     ResponseEntity<List<AlertJson>> inForce() {
         return ResponseEntity.ok().cacheControl(SHORT).body(inForce.now().stream().map(this::json).toList());
     }
 
+    @SharedPage
     @GetMapping(path = "/api/v1/alerts/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "One published alert message, also one that has expired, been updated or cancelled", operationId = "alert")
     ResponseEntity<AlertJson> one(@PathVariable String id) {

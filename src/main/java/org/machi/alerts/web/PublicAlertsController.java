@@ -19,6 +19,7 @@ import org.machi.alerts.publishing.InForceAlerts;
 import org.machi.alerts.publishing.PublishedAlerts;
 import org.machi.alerts.publishing.Reading;
 import org.machi.shared.CityProfile;
+import org.machi.shared.SharedPage;
 import org.machi.shared.SiteLanguage;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -49,6 +50,7 @@ class PublicAlertsController {
         this.city = city;
     }
 
+    @SharedPage
     @GetMapping("/alerts")
     String archive(@RequestParam(required = false) String q, @RequestParam(required = false) String kind,
                    @RequestParam(required = false) String district, @RequestParam(required = false) String from,
@@ -80,6 +82,7 @@ class PublicAlertsController {
         return "alerts/archive";
     }
 
+    @SharedPage
     @GetMapping("/alerts/{id}")
     String alert(@PathVariable String id, Locale locale, Model model) {
         SiteLanguage language = SiteLanguage.of(locale);

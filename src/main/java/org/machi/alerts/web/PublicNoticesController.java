@@ -18,6 +18,7 @@ import org.machi.alerts.publishing.NoticeReading;
 import org.machi.alerts.publishing.NoticeStore;
 import org.machi.shared.CityProfile;
 import org.machi.shared.CurrentInstallation;
+import org.machi.shared.SharedPage;
 import org.machi.shared.SiteLanguage;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -58,6 +59,7 @@ class PublicNoticesController {
         this.installation = installation;
     }
 
+    @SharedPage
     @GetMapping("/notices")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String category,
                 @RequestParam(required = false) String district, @RequestParam(defaultValue = "1") String page,
@@ -82,6 +84,7 @@ class PublicNoticesController {
         return "alerts/notices";
     }
 
+    @SharedPage
     @GetMapping("/notices/{id}")
     String notice(@PathVariable String id, Locale locale, Model model) {
         Notice notice = published(id);
@@ -89,12 +92,14 @@ class PublicNoticesController {
         return "alerts/notice";
     }
 
+    @SharedPage
     @GetMapping("/notices/feed.atom")
     @ResponseBody
     ResponseEntity<String> feed() {
         return atom(null);
     }
 
+    @SharedPage
     @GetMapping("/notices/categories/{category}/feed.atom")
     @ResponseBody
     ResponseEntity<String> categoryFeed(@PathVariable NoticeCategory category) {
@@ -109,6 +114,7 @@ class PublicNoticesController {
     }
 
     /** Published notices, newest first; narrowed to a category with {@code ?category=}. */
+    @SharedPage
     @GetMapping(path = "/api/v1/notices", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     @Operation(summary = "Published notices, newest first, optionally of one category", operationId = "notices", tags = "notices")
@@ -117,6 +123,7 @@ class PublicNoticesController {
         return ResponseEntity.ok().cacheControl(SHORT).body(store.published(filter, 0, FEED_SIZE).stream().map(this::json).toList());
     }
 
+    @SharedPage
     @GetMapping(path = "/api/v1/notices/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     @Operation(summary = "One published notice", operationId = "notice", tags = "notices")

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.machi.shared.CityProfile;
 import org.machi.shared.ServiceLink;
+import org.machi.shared.SharedPage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,18 +22,21 @@ class PagesController {
         this.city = city;
     }
 
+    @SharedPage
     @GetMapping("/")
     String home(Model model) {
         model.addAttribute("services", services);
         return "shared/home";
     }
 
+    @SharedPage
     @GetMapping("/districts")
     String districts(Model model) {
         model.addAttribute("districts", city.districts());
         return "shared/districts";
     }
 
+    @SharedPage
     @GetMapping("/accessibility")
     String accessibility() {
         return "shared/accessibility";

@@ -3,7 +3,13 @@ package org.machi.shared.web;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import java.time.Duration;
+import java.util.List;
 import org.machi.shared.CityProfile;
+import org.machi.shared.SharedPages;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.MessageSource;
@@ -11,13 +17,24 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
 class ShellConfiguration implements WebMvcConfigurer {
 
     private final DisplayPreferences preferences = new DisplayPreferences();
+    private final SharedPageCache sharedPages;
+
+    ShellConfiguration(@Value("${machi.pages.shared-for:1s}") Duration sharedFor,
+                       @Value("${machi.pages.shared-bytes:67108864}") long sharedBytes) {
+        this.sharedPages = new SharedPageCache(preferences, sharedFor, sharedBytes);
+    }
 
     /** Named {@code localeResolver} so that DispatcherServlet resolves every request's language with it. */
     @Bean
@@ -31,7 +48,8 @@ class ShellConfiguration implements WebMvcConfigurer {
      */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> shellErrorReports(MessageSource messages, CityProfile city) {
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> shellErrorReports(MessageSource messages, CityProfile city,
+                                                                           ObjectProvider<ResourceUrlProvider> assetLinks) {
         return factory -> factory.addContextCustomizers(context -> {
             StandardHost host = (StandardHost) context.getParent();
             for (Valve valve : host.getPipeline().getValves()) {
@@ -41,12 +59,52 @@ class ShellConfiguration implements WebMvcConfigurer {
             }
             // the host adds a valve of this class at its start unless one is there already
             host.setErrorReportValveClass(ShellErrorReportValve.class.getName());
-            host.getPipeline().addValve(new ShellErrorReportValve(messages, city, preferences));
+            host.getPipeline().addValve(new ShellErrorReportValve(messages, city, preferences, path -> {
+                String fingerprinted = assetLinks.getObject().getForLookupPath(path);
+                return fingerprinted == null ? path : fingerprinted;
+            }));
         });
+    }
+
+    @Bean
+    SharedPages sharedPages() {
+        return sharedPages;
+    }
+
+    /** After Spring Security (its filter chain runs at -100), so that every rule and header still applies. */
+    @Bean
+    FilterRegistrationBean<SharedPageCache> sharedPageCache() {
+        var registration = new FilterRegistrationBean<>(sharedPages);
+        registration.setOrder(-90);
+        return registration;
+    }
+
+    /**
+     * Style sheets and scripts are addressed by their content's hash ({@code machi-<md5>.css}, the
+     * links written by templates carry it), so browsers may keep them for a year and still get a
+     * new file the moment it changes. The other static files (the favicon, the push worker, whose
+     * address must not change) keep Boot's handler and its shorter lifetime.
+     */
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        for (String folder : List.of("css", "js")) {
+            registry.addResourceHandler("/" + folder + "/**")
+                    .addResourceLocations("classpath:/static/" + folder + "/")
+                    .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
+                    .resourceChain(true)
+                    .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+        }
+    }
+
+    /** Rewrites {@code @{/css/machi.css}} in templates to the fingerprinted address. */
+    @Bean
+    FilterRegistrationBean<ResourceUrlEncodingFilter> fingerprintedLinks() {
+        return new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(preferences);
+        registry.addInterceptor(sharedPages.marker());
     }
 }

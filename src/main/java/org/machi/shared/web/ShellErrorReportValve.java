@@ -3,6 +3,7 @@ package org.machi.shared.web;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -22,9 +23,13 @@ class ShellErrorReportValve extends ErrorReportValve {
     private final MessageSource messages;
     private final CityProfile city;
     private final DisplayPreferences preferences;
+    private final UnaryOperator<String> assets;
 
-    ShellErrorReportValve(MessageSource messages, CityProfile city, DisplayPreferences preferences) {
+    /** {@code assets} turns a static file's path into its fingerprinted address. */
+    ShellErrorReportValve(MessageSource messages, CityProfile city, DisplayPreferences preferences,
+                          UnaryOperator<String> assets) {
         this.messages = messages;
+        this.assets = assets;
         this.city = city;
         this.preferences = preferences;
         setShowReport(false);
@@ -66,12 +71,13 @@ class ShellErrorReportValve extends ErrorReportValve {
                 <!DOCTYPE html>
                 <html lang="%s"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>%s | %s</title>
-                <link rel="stylesheet" href="/css/vendor/digital-go-jp-tokens.css"><link rel="stylesheet" href="/css/machi.css"></head>
+                <link rel="stylesheet" href="%s"><link rel="stylesheet" href="%s"></head>
                 <body><header class="site-header"><div class="container header-inner">
                 <a class="site-name" href="/"><span>%s</span> <span class="site-service">%s</span></a></div></header>
                 <main id="main" class="container"><h1>%s</h1><p>%s</p><p><a href="/">%s</a></p><p class="error-code">%s</p></main>
                 </body></html>
-                """.formatted(language.htmlLang(), escape(title), escape(site), escape(city.name(language)),
+                """.formatted(language.htmlLang(), escape(title), escape(site), assets.apply("/css/vendor/digital-go-jp-tokens.css"),
+                assets.apply("/css/machi.css"), escape(city.name(language)),
                 escape(text("shell.service", language)), escape(title), escape(text("error." + kind + ".text", language)),
                 escape(text("error.backHome", language)), escape(text("error.code", language, status)));
     }

@@ -72,7 +72,7 @@ class ErrorPagesTests {
         assertThat(response).as(what)
                 .contains("<html lang=\"ja\"")
                 .contains("<h1>リクエストを処理できませんでした</h1>")
-                .contains("href=\"/css/machi.css\"")
+                .containsPattern("href=\"/css/machi-[0-9a-f]{32}\\.css\"")
                 .doesNotContain("HTTP Status", "Tomcat", "Exception");
     }
 
