@@ -185,7 +185,7 @@ public final class Alert {
      * the area where it applies. That is each chosen district's boundary (or the city's outline for
      * every district); an area the operator drew replaces them, since it marks the part of the
      * districts concerned. Every area carries the city's 全国地方公共団体コード; a district's also its
-     * district code. An Update or Cancel references every earlier message of its chain, oldest first.
+     * district code, the whole city's every district's code. An Update or Cancel references every earlier message of its chain, oldest first.
      * An alert without an end expires in CAP at the city's review horizon.
      *
      * @param earlier the messages this one follows, oldest first (empty for an Alert)
@@ -252,7 +252,10 @@ public final class Alert {
                     drawn.circle() == null ? List.of() : List.of(drawn.circle()), List.of(city.cityGeocode())));
         }
         if (content.districts().containsAll(city.districts().keySet())) {
-            return List.of(new CapMessage.Area(wording.wholeCity(language), List.of(city.outline()), List.of(), List.of(city.cityGeocode())));
+            List<CapMessage.Geocode> codes = new ArrayList<>(List.of(city.cityGeocode()));
+            city.districts().values().stream().map(CapCity.DistrictArea::geocode).sorted()
+                    .forEach(code -> codes.add(new CapMessage.Geocode(CapCity.DISTRICT_CODE, code)));
+            return List.of(new CapMessage.Area(wording.wholeCity(language), List.of(city.outline()), List.of(), codes));
         }
         return content.districts().stream().sorted().map(code -> {
             CapCity.DistrictArea district = city.districts().get(code);

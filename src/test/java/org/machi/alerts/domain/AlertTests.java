@@ -153,10 +153,12 @@ class AlertTests {
 
         String everywhere = CapWriter.write(published(Set.of("echi-kita", "echi-minami")).toCap(CITY, List.of(), WEB));
         validate(everywhere);
-        assertThat(everywhere).as("every district: the city's outline and code")
+        assertThat(everywhere).as("every district: the city's outline and code, and each district's code")
                 .contains("<areaDesc>市内全域</areaDesc><polygon>" + OUTLINE + "</polygon>"
-                        + "<geocode><valueName>全国地方公共団体コード</valueName><value>142123</value></geocode></area>")
-                .doesNotContain(ECHI_KITA, "地区コード");
+                        + "<geocode><valueName>全国地方公共団体コード</valueName><value>142123</value></geocode>"
+                        + "<geocode><valueName>地区コード</valueName><value>142123-03</value></geocode>"
+                        + "<geocode><valueName>地区コード</valueName><value>142123-04</value></geocode></area>")
+                .doesNotContain(ECHI_KITA);
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.machi.alerts.Subscribing;
@@ -174,27 +175,37 @@ class CapOutputsTests {
             UUID cancel = approved(desk.draftCancel(update, texts("ja", "ja-easy"), OPERATOR).id());
             List<String> chain = List.of(identifier(original), identifier(update));
 
-            assertThat(cap(cancel)).contains("<language>ja-x-easy</language>").doesNotContain("ja-easy");
-            assertThat(references(cap(cancel))).isEqualTo(chain);
-
+            String cancelCap = cap(cancel);
             JsonNode api = json.readTree(api("/api/alerts/" + cancel));
-            assertThat(api.get("capIdentifier").asString()).isEqualTo(identifier(cancel));
-            assertThat(strings(api.get("references"))).isEqualTo(chain);
-            assertThat(api.get("texts").propertyNames()).contains("ja", "ja-x-easy").doesNotContain("ja-easy");
-            assertThat(strings(json.readTree(api("/api/alerts/" + original)).get("references"))).isEmpty();
-
+            JsonNode apiOfOriginal = json.readTree(api("/api/alerts/" + original));
             Set<String> ours = Set.of(original.toString(), update.toString(), cancel.toString());
             Map<String, JsonNode> events = receiver.await(3).stream().map(call -> json.readTree(call.body()).get("data"))
                     .filter(data -> ours.contains(data.get("id").asString()))
                     .collect(Collectors.toMap(data -> data.get("id").asString(), data -> data, (first, again) -> first));
             assertThat(events.keySet()).containsExactlyInAnyOrderElementsOf(ours);
+
+            // every part is checked, so that each output that differs is named
+            SoftAssertions soft = new SoftAssertions();
+            soft.assertThat(cancelCap).as("CAP language").contains("<language>ja-x-easy</language>").doesNotContain("ja-easy");
+            soft.assertThat(names(api.get("texts"))).as("JSON texts").contains("ja", "ja-x-easy").doesNotContain("ja-easy");
             for (JsonNode data : events.values()) {
-                assertThat(data.get("language").asString()).isEqualTo("ja-x-easy");
-                assertThat(data.get("capIdentifier").asString()).isEqualTo(identifier(UUID.fromString(data.get("id").asString())));
+                soft.assertThat(data.get("language").asString()).as("webhook language").isEqualTo("ja-x-easy");
             }
-            assertThat(strings(events.get(cancel.toString()).get("references"))).isEqualTo(chain);
-            assertThat(strings(events.get(update.toString()).get("references"))).containsExactly(identifier(original));
-            assertThat(strings(events.get(original.toString()).get("references"))).isEmpty();
+
+            soft.assertThat(references(cancelCap)).as("CAP references").isEqualTo(chain);
+            soft.assertThat(api.get("capIdentifier").asString()).isEqualTo(identifier(cancel));
+            soft.assertThat(strings(api.get("references"))).as("JSON references").isEqualTo(chain);
+            soft.assertThat(strings(apiOfOriginal.get("references"))).as("JSON references of an original").isEmpty();
+            for (JsonNode data : events.values()) {
+                soft.assertThat(data.get("capIdentifier").asString()).isEqualTo(identifier(UUID.fromString(data.get("id").asString())));
+            }
+            soft.assertThat(strings(events.get(cancel.toString()).get("references"))).as("webhook references of the cancel").isEqualTo(chain);
+            soft.assertThat(strings(events.get(update.toString()).get("references"))).as("webhook references of the update")
+                    .containsExactly(identifier(original));
+            soft.assertThat(events.get(original.toString()).get("references").isArray()).as("webhook references of an original: a list")
+                    .isTrue();
+            soft.assertThat(strings(events.get(original.toString()).get("references"))).isEmpty();
+            soft.assertAll();
         }
     }
 
@@ -262,9 +273,21 @@ class CapOutputsTests {
         return identifiers;
     }
 
-    private static List<String> strings(JsonNode array) {
+    /** The strings of a JSON array; a single value or null (as older payloads had) as it is, or none. */
+    private static List<String> strings(JsonNode node) {
         List<String> values = new ArrayList<>();
-        array.forEach(node -> values.add(node.asString()));
+        if (node == null || node.isNull()) {
+            return values;
+        }
+        if (node.isArray()) {
+            node.forEach(element -> values.add(element.asString()));
+        } else {
+            values.add(node.asString());
+        }
         return values;
+    }
+
+    private static List<String> names(JsonNode object) {
+        return new ArrayList<>(object.propertyNames());
     }
 }
