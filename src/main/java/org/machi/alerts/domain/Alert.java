@@ -269,7 +269,7 @@ public final class Alert {
      * lifted, a cancel) the review horizon after its start or its publication, whichever is later, so
      * that receivers drop a message nobody has renewed, while the page still says it is in force.
      */
-    public Instant capExpires(Duration reviewHorizon) {
+    private Instant capExpires(Duration reviewHorizon) {
         if (content.expires() != null) {
             return content.expires();
         }
