@@ -10,7 +10,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +36,11 @@ import org.springframework.validation.annotation.Validated;
  * @param postalAddress the city hall's address per language code
  * @param timeZone     the time zone in which residents read dates and times
  * @param centre       approximate centre of the city
+ * @param outline      the city's boundary
  * @param districts    the areas that alerts, reports and facilities refer to
+ * @param reviewHorizon how long after its start (or its sending, if later) the CAP message of an
+ *                     alert without an end asks receivers to keep it: CAP's {@code expires}, the
+ *                     horizon up to which the city reviews an order that stays until it is lifted
  */
 @Validated
 @ConfigurationProperties("machi.city")
@@ -49,7 +55,9 @@ public record CityProfile(
         @NotEmpty Map<String, @NotBlank String> postalAddress,
         @NotNull ZoneId timeZone,
         @NotNull @Valid Coordinates centre,
-        @NotEmpty List<@NotNull @Valid District> districts) {
+        @NotNull @Valid Boundary outline,
+        @NotEmpty List<@NotNull @Valid District> districts,
+        @NotNull Duration reviewHorizon) {
 
     static final String HIRAGANA = "[\\p{InHiragana}ー・ 　]+";
     static final String HANGUL = "[\\p{IsHangul} ]+";
@@ -126,15 +134,26 @@ public record CityProfile(
         return keysKnown(name) && keysKnown(prefecture) && keysKnown(postalAddress);
     }
 
-    @AssertTrue(message = "district codes and names must be unique")
+    @AssertTrue(message = "district codes, numbers and names must be unique")
     public boolean isEveryDistrictUnique() {
         if (districts == null) {
             return true;
         }
         var codes = new HashSet<String>();
+        var numbers = new HashSet<String>();
         var names = new HashSet<String>();
         return districts.stream().filter(d -> d != null)
-                .allMatch(d -> codes.add(d.code()) && names.add(d.name()));
+                .allMatch(d -> codes.add(d.code()) && numbers.add(d.number()) && names.add(d.name()));
+    }
+
+    @AssertTrue(message = "review-horizon must be between one hour and seven days")
+    public boolean isReviewHorizonReasonable() {
+        return reviewHorizon == null || (reviewHorizon.compareTo(Duration.ofHours(1)) >= 0 && reviewHorizon.compareTo(Duration.ofDays(7)) <= 0);
+    }
+
+    /** A district's code as other systems read it (CAP geocode 地区コード): the city's local government code, a hyphen and the district's number. */
+    public String districtGeocode(District district) {
+        return code + "-" + district.number();
     }
 
     private static boolean isMissingOrHasJaAndEn(Map<String, String> texts) {
@@ -150,19 +169,24 @@ public record CityProfile(
      * One district (地区) of the city.
      *
      * @param code   stable identifier used in URLs, APIs and other modules' data
+     * @param number the district's number, unique in the city; with the city's code it is the
+     *               district's code for other systems ({@link CityProfile#districtGeocode})
      * @param name   Japanese name
      * @param kana   reading in hiragana
      * @param hangul the Japanese reading in Hangul, for readers of Korean
      * @param romaji name in Latin letters, for readers of the languages written in it
      * @param centre approximate centre
+     * @param boundary the district's area
      */
     public record District(
             @NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case letters, digits and hyphens") String code,
+            @NotBlank @Pattern(regexp = "\\d{2,4}", message = "must be two to four digits") String number,
             @NotBlank String name,
             @NotBlank @Pattern(regexp = HIRAGANA, message = "must be written in hiragana") String kana,
             @NotBlank @Pattern(regexp = HANGUL, message = "must be written in Hangul") String hangul,
             @NotBlank String romaji,
-            @NotNull @Valid Coordinates centre) {
+            @NotNull @Valid Coordinates centre,
+            @NotNull @Valid Boundary boundary) {
 
         /** The name as a reader of the given language reads it: readers of Chinese read the kanji. */
         public String displayName(SiteLanguage language) {
@@ -181,6 +205,34 @@ public record CityProfile(
      * @param address the mailbox, one the city's mail relay may send from
      */
     public record MailSender(String name, @Email String address) {
+    }
+
+    /**
+     * An area's boundary as one closed ring in CAP's polygon form: "latitude,longitude" points (WGS 84)
+     * separated by spaces, the first repeated last.
+     *
+     * @param polygon     the ring
+     * @param approximate whether it was drawn or computed rather than taken from official boundary data
+     */
+    public record Boundary(@NotBlank String polygon, boolean approximate) {
+
+        @AssertTrue(message = "must be at least four \"latitude,longitude\" points separated by spaces, the first repeated last")
+        public boolean isClosedRing() {
+            if (polygon == null || polygon.isBlank()) {
+                return true;
+            }
+            String[] points = polygon.strip().split("\\s+");
+            return points.length >= 4 && points[0].equals(points[points.length - 1])
+                    && Arrays.stream(points).allMatch(Boundary::isPoint);
+        }
+
+        private static boolean isPoint(String pair) {
+            String[] parts = pair.split(",", -1);
+            if (parts.length != 2 || !parts[0].matches("-?\\d{1,2}(\\.\\d+)?") || !parts[1].matches("-?\\d{1,3}(\\.\\d+)?")) {
+                return false;
+            }
+            return Math.abs(Double.parseDouble(parts[0])) <= 90 && Math.abs(Double.parseDouble(parts[1])) <= 180;
+        }
     }
 
     /** A point in WGS 84 decimal degrees. */

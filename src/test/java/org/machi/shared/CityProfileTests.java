@@ -46,7 +46,11 @@ class CityProfileTests {
                         assertThat(d.displayName(SiteLanguage.JA_EASY)).isEqualTo("荻野地区");
                         assertThat(d.displayName(SiteLanguage.ZH_CN)).isEqualTo("荻野地区");
                         assertThat(d.displayName(SiteLanguage.KO)).isEqualTo("오기노 지구");
+                        assertThat(city.districtGeocode(d)).isEqualTo("142123-08");
+                        assertThat(d.boundary().approximate()).isTrue();
                     });
+            assertThat(city.outline().approximate()).isTrue();
+            assertThat(city.reviewHorizon()).hasHours(24);
         });
     }
 
@@ -78,11 +82,32 @@ class CityProfileTests {
         runner.withPropertyValues(minimalCity("machi.city.name.ja=サンプル市", "machi.city.name.en=Sample City",
                 "machi.city.name.fr=Ville", "machi.city.districts[1].code=kita", "machi.city.districts[1].name=北地区",
                 "machi.city.districts[1].kana=きたちく", "machi.city.districts[1].hangul=기타 지구", "machi.city.districts[1].romaji=Kita",
-                "machi.city.districts[1].centre.latitude=35", "machi.city.districts[1].centre.longitude=139")).run(context -> {
+                "machi.city.districts[1].centre.latitude=35", "machi.city.districts[1].centre.longitude=139",
+                "machi.city.districts[1].number=01", "machi.city.districts[1].boundary.polygon=35.0,139.0 35.1,139.0 35.1,139.1 35.0,139.0"))
+                .run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause()
-                    .hasMessageContaining("district codes and names must be unique")
+                    .hasMessageContaining("district codes, numbers and names must be unique")
                     .hasMessageContaining("language keys must be among");
+        });
+    }
+
+    @Test
+    void aDistrictsBoundaryMustBeAClosedRing() {
+        runner.withPropertyValues(minimalCity("machi.city.name.ja=サンプル市", "machi.city.name.en=Sample City",
+                "machi.city.districts[0].boundary.polygon=35.0,139.0 35.2,139.0 35.2,139.2", "machi.city.review-horizon=0s")).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("machi.city.districts[0].boundary")
+                    .hasMessageContaining("the first repeated last").hasMessageContaining("review-horizon");
+        });
+    }
+
+    @Test
+    void aDistrictsCodeForOtherSystemsIsTheCitysCodeAndItsNumber() {
+        runner.withPropertyValues(minimalCity("machi.city.name.ja=サンプル市", "machi.city.name.en=Sample City")).run(context -> {
+            CityProfile city = context.getBean(CityProfile.class);
+            assertThat(city.districtGeocode(city.districts().get(0))).isEqualTo("999999-01");
+            assertThat(city.reviewHorizon()).hasHours(24);
         });
     }
 
@@ -114,7 +139,12 @@ class CityProfileTests {
                 "machi.city.districts[0].hangul=기타 지구",
                 "machi.city.districts[0].romaji=Kita",
                 "machi.city.districts[0].centre.latitude=35.1",
-                "machi.city.districts[0].centre.longitude=139.1"));
+                "machi.city.districts[0].centre.longitude=139.1",
+                "machi.city.districts[0].number=01",
+                "machi.city.districts[0].boundary.polygon=35.0,139.0 35.2,139.0 35.2,139.2 35.0,139.0",
+                "machi.city.districts[0].boundary.approximate=true",
+                "machi.city.outline.polygon=35.0,139.0 35.2,139.0 35.2,139.2 35.0,139.0",
+                "machi.city.review-horizon=24h"));
         values.addAll(java.util.List.of(overrides));
         return values.toArray(String[]::new);
     }

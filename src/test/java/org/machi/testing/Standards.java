@@ -37,13 +37,20 @@ public final class Standards {
         return url;
     }
 
-    /** OASIS CAP 1.2 (XML Schema). */
+    /**
+     * A CAP message as Machi publishes it: valid against the OASIS CAP 1.2 XML Schema, and taken by
+     * Google Public Alerts (its profile's rules, {@link GoogleCapProfile}).
+     */
     public static void assertValidCap(String xml) {
         try {
             SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(cap12())
                     .newValidator().validate(new StreamSource(new StringReader(xml)));
         } catch (Exception invalid) {
             throw new AssertionError("not valid CAP 1.2: " + invalid.getMessage() + "\n" + xml, invalid);
+        }
+        List<String> problems = GoogleCapProfile.problems(xml);
+        if (!problems.isEmpty()) {
+            throw new AssertionError("refused by Google's CAP profile: " + problems + "\n" + xml);
         }
     }
 

@@ -11,9 +11,11 @@ import org.machi.alerts.cap.CapMessage;
 import org.machi.alerts.cap.CapWriter;
 import org.machi.alerts.delivery.Deliveries.Item;
 import org.machi.alerts.domain.Alert;
+import org.machi.alerts.domain.LanguageTags;
 import org.machi.alerts.domain.Notice;
 import org.machi.alerts.publishing.AlertStore;
 import org.machi.alerts.publishing.AlertTemplates;
+import org.machi.alerts.publishing.CapDocuments;
 import org.machi.alerts.publishing.NoticeReading;
 import org.machi.alerts.publishing.NoticeStore;
 import org.machi.alerts.publishing.Reading;
@@ -36,14 +38,16 @@ class DeliveryMessages {
     private final AlertStore alerts;
     private final NoticeStore notices;
     private final AlertTemplates templates;
+    private final CapDocuments cap;
     private final MessageSource messages;
     private final MailSubjects subjects;
     private final String baseUrl;
     private final JsonMapper json;
     private final LoadingCache<Key, Rendered> rendered;
 
-    DeliveryMessages(AlertStore alerts, NoticeStore notices, AlertTemplates templates, MessageSource messages, MailSubjects subjects,
-                     JsonMapper json, @Value("${machi.base-url}") String baseUrl) {
+    DeliveryMessages(AlertStore alerts, NoticeStore notices, AlertTemplates templates, CapDocuments cap, MessageSource messages,
+                     MailSubjects subjects, JsonMapper json, @Value("${machi.base-url}") String baseUrl) {
+        this.cap = cap;
         this.json = json;
         this.alerts = alerts;
         this.notices = notices;
@@ -107,7 +111,7 @@ class DeliveryMessages {
         data.put("status", alert.exercise() ? "Exercise" : "Actual");
         data.put("kind", alert.kind().name());
         data.put("label", label);
-        data.put("language", reading.language().htmlLang());
+        data.put("language", LanguageTags.of(reading.language()));
         data.put("languageFallback", reading.fallback());
         data.put("headline", reading.text().headline());
         data.put("description", reading.text().description());
@@ -115,7 +119,7 @@ class DeliveryMessages {
         data.put("districts", alert.districts().stream().sorted().toList());
         data.put("effective", alert.content().effective().toString());
         data.put("expires", alert.content().expires() == null ? null : alert.content().expires().toString());
-        data.put("references", alert.refersTo() == null ? null : "machi-" + alert.refersTo());
+        data.put("references", cap.references(alert));
         data.put("link", alert.content().link());
         data.put("url", url);
         data.put("cap", url + "/cap.xml");
@@ -125,7 +129,7 @@ class DeliveryMessages {
             case CANCEL -> "alert.cancelled";
         };
         return rendered(subject, body.toString(), "alert.mail.footer", label, reading.text().headline(), url,
-                reading.language().htmlLang(), type, data, true, alert.id());
+                LanguageTags.of(reading.language()), type, data, true, alert.id());
     }
 
     private Rendered notice(UUID id, SiteLanguage language) {
@@ -150,7 +154,7 @@ class DeliveryMessages {
         data.put("id", notice.id().toString());
         data.put("category", notice.category().name());
         data.put("label", label);
-        data.put("language", reading.language().htmlLang());
+        data.put("language", LanguageTags.of(reading.language()));
         data.put("languageFallback", reading.fallback());
         data.put("title", reading.text().title());
         data.put("body", reading.text().body());
@@ -160,7 +164,7 @@ class DeliveryMessages {
         data.put("link", notice.link());
         data.put("url", url);
         return rendered(subject, body.toString(), "notice.mail.footer", label, reading.text().title(), url,
-                reading.language().htmlLang(), "notice.published", data, false, notice.id());
+                LanguageTags.of(reading.language()), "notice.published", data, false, notice.id());
     }
 
     /** The parts that are the same for every recipient of a language are written to JSON here, once. */
@@ -190,7 +194,7 @@ class DeliveryMessages {
      * One item in one reader's language, ready to send.
      *
      * @param footerKey    the message key of the mail's footer (how to stop receiving), with the link as {0}
-     * @param lang         the BCP 47 language the text is in
+     * @param lang         the BCP 47 tag of the language the text is in ({@code ja-x-easy} for やさしい日本語)
      * @param eventType    the webhook event's type
      * @param dataJson     the webhook event's data, as JSON
      * @param notification what a push notification shows (kind or category, headline, link), as JSON

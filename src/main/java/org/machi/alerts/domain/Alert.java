@@ -2,10 +2,8 @@ package org.machi.alerts.domain;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -183,25 +181,48 @@ public final class Alert {
     }
 
     /**
-     * The published alert as CAP 1.2: one info per language, one area per district, and one more
-     * for a drawn polygon or circle, each info worded in its own language.
+     * The published alert as CAP 1.2: one info per language, each worded in its own language, with
+     * the area where it applies. That is each chosen district's boundary (or the city's outline for
+     * every district); an area the operator drew replaces them, since it marks the part of the
+     * districts concerned. Every area carries the city's 全国地方公共団体コード; a district's also its
+     * district code, the whole city's every district's code. An Update or Cancel references every earlier message of its chain, oldest first.
+     * An alert without an end expires in CAP at the city's review horizon.
+     *
+     * @param earlier the messages this one follows, oldest first (empty for an Alert)
+     * @param web     the page people read
      */
-    public CapMessage toCap(String sender, ZoneId zone, Map<String, DistrictArea> areas, Alert referenced, String web,
-                            CapWording wording) {
+    public CapMessage toCap(CapCity city, List<Alert> earlier, String web) {
         if (state == State.DRAFT || state == State.AWAITING_APPROVAL) {
             throw new AlertRuleBroken("alert.rule.notPublished");
         }
-        List<CapMessage.Reference> references = referenced == null ? List.of()
-                : List.of(new CapMessage.Reference(sender, referenced.capIdentifier(), referenced.publishedAt.atZone(zone).toOffsetDateTime()));
+        if (!isChainBefore(earlier)) {
+            throw new IllegalArgumentException("the earlier messages must be the whole chain this one follows, from its original");
+        }
+        List<CapMessage.Reference> references = earlier.stream()
+                .map(message -> new CapMessage.Reference(city.sender(), message.capIdentifier(),
+                        message.publishedAt.atZone(city.zone()).toOffsetDateTime()))
+                .toList();
         for (String code : content.districts()) {
-            if (!areas.containsKey(code)) {
+            if (!city.districts().containsKey(code)) {
                 throw new AlertRuleBroken("alert.rule.unknownDistrict");
             }
         }
         List<CapMessage.Info> infos = new ArrayList<>();
-        languagesJapaneseFirst().forEach(language -> infos.add(capInfo(language, areas, zone, web, wording)));
-        return new CapMessage(capIdentifier(), sender, publishedAt.atZone(zone).toOffsetDateTime(),
+        languagesJapaneseFirst().forEach(language -> infos.add(capInfo(language, city, web)));
+        return new CapMessage(capIdentifier(), city.sender(), publishedAt.atZone(city.zone()).toOffsetDateTime(),
                 content.exercise() ? CapMessage.Status.EXERCISE : CapMessage.Status.ACTUAL, type, references, infos);
+    }
+
+    /** Whether the messages run from an original alert through each update to the one this message refers to. */
+    private boolean isChainBefore(List<Alert> earlier) {
+        UUID follows = refersTo;
+        for (int i = earlier.size() - 1; i >= 0; i--) {
+            if (follows == null || !earlier.get(i).id.equals(follows)) {
+                return false;
+            }
+            follows = earlier.get(i).refersTo;
+        }
+        return follows == null;
     }
 
     private List<String> languagesJapaneseFirst() {
@@ -210,25 +231,50 @@ public final class Alert {
                 .toList();
     }
 
-    private CapMessage.Info capInfo(String language, Map<String, DistrictArea> areas, ZoneId zone, String web, CapWording wording) {
+    private CapMessage.Info capInfo(String language, CapCity city, String web) {
         AlertText text = content.texts().get(language);
-        List<CapMessage.Area> capAreas = new ArrayList<>(content.districts().containsAll(areas.keySet())
-                ? List.of(DistrictArea.wholeCity(areas, wording.wholeCity(language)))
-                : content.districts().stream().sorted().map(code -> areas.get(code).toCap(code, wording.districtName(code, language))).toList());
-        AlertArea drawn = content.area();
-        if (!drawn.isEmpty()) {
-            capAreas.add(new CapMessage.Area(wording.drawnArea(language), drawn.polygon() == null ? List.of() : List.of(drawn.polygon()),
-                    drawn.circle() == null ? List.of() : List.of(drawn.circle()), List.of()));
-        }
         List<CapMessage.Resource> resources = content.link() == null ? List.of()
                 : List.of(new CapMessage.Resource(content.link(), "text/html", content.link()));
-        return new CapMessage.Info(capLanguage(language), List.of(content.kind().category()), wording.event(content.kind(), language),
+        return new CapMessage.Info(LanguageTags.of(language), List.of(content.kind().category()), city.wording().event(content.kind(), language),
                 List.of(response()),
                 content.urgency(), content.severity(), content.certainty(), eventCodes(),
-                content.effective().atZone(zone).toOffsetDateTime(),
-                content.expires() == null ? null : content.expires().atZone(zone).toOffsetDateTime(),
-                wording.senderName(language), text.headline(), text.description(), blankToNull(text.instruction()), web, resources,
-                capAreas);
+                content.effective().atZone(city.zone()).toOffsetDateTime(),
+                capExpires(city.reviewHorizon()).atZone(city.zone()).toOffsetDateTime(),
+                city.wording().senderName(language), text.headline(), text.description(), blankToNull(text.instruction()), web, resources,
+                capAreas(language, city));
+    }
+
+    private List<CapMessage.Area> capAreas(String language, CapCity city) {
+        CapWording wording = city.wording();
+        AlertArea drawn = content.area();
+        if (!drawn.isEmpty()) {
+            return List.of(new CapMessage.Area(wording.drawnArea(language), drawn.polygon() == null ? List.of() : List.of(drawn.polygon()),
+                    drawn.circle() == null ? List.of() : List.of(drawn.circle()), List.of(city.cityGeocode())));
+        }
+        if (content.districts().containsAll(city.districts().keySet())) {
+            List<CapMessage.Geocode> codes = new ArrayList<>(List.of(city.cityGeocode()));
+            city.districts().values().stream().map(CapCity.DistrictArea::geocode).sorted()
+                    .forEach(code -> codes.add(new CapMessage.Geocode(CapCity.DISTRICT_CODE, code)));
+            return List.of(new CapMessage.Area(wording.wholeCity(language), List.of(city.outline()), List.of(), codes));
+        }
+        return content.districts().stream().sorted().map(code -> {
+            CapCity.DistrictArea district = city.districts().get(code);
+            return new CapMessage.Area(wording.districtName(code, language), List.of(district.polygon()), List.of(),
+                    List.of(city.cityGeocode(), new CapMessage.Geocode(CapCity.DISTRICT_CODE, district.geocode())));
+        }).toList();
+    }
+
+    /**
+     * CAP's expires: the alert's end, or for an alert without one (an order in force until it is
+     * lifted, a cancel) the review horizon after its start or its publication, whichever is later, so
+     * that receivers drop a message nobody has renewed, while the page still says it is in force.
+     */
+    private Instant capExpires(Duration reviewHorizon) {
+        if (content.expires() != null) {
+            return content.expires();
+        }
+        Instant from = publishedAt != null && publishedAt.isAfter(content.effective()) ? publishedAt : content.effective();
+        return from.plus(reviewHorizon);
     }
 
     /** The alert level as structured data, for consumers that act on it (a level in the headline is for people). */
@@ -238,31 +284,8 @@ public final class Alert {
                 : List.of();
     }
 
-    /** やさしい日本語 has no registered language subtag; CAP gets it as a private-use tag. */
-    private static String capLanguage(String code) {
-        return code.equals("ja-easy") ? "ja-x-easy" : code;
-    }
-
     public CapMessage.ResponseType response() {
         return type == CapMessage.MsgType.CANCEL ? CapMessage.ResponseType.ALL_CLEAR : content.kind().response();
-    }
-
-    /** A district as CAP describes it: a circle around its centre, and its code as a geocode. */
-    public record DistrictArea(double latitude, double longitude, double radiusKm) {
-
-        CapMessage.Area toCap(String code, String name) {
-            return new CapMessage.Area(name, List.of(),
-                    List.of(String.format(Locale.ROOT, "%.4f,%.4f %.1f", latitude, longitude, radiusKm)),
-                    List.of(new CapMessage.Geocode("district", code)));
-        }
-
-        /** Every district of the city as one area, named as the whole city, with each district's circle and code. */
-        static CapMessage.Area wholeCity(Map<String, DistrictArea> areas, String name) {
-            List<CapMessage.Area> each = areas.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .map(district -> district.getValue().toCap(district.getKey(), name)).toList();
-            return new CapMessage.Area(name, List.of(), each.stream().flatMap(area -> area.circles().stream()).toList(),
-                    each.stream().flatMap(area -> area.geocodes().stream()).toList());
-        }
     }
 
     public String capIdentifier() {

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Where an alert applies beyond whole districts, as CAP 1.2 writes it (WGS 84): a polygon, its
- * points "latitude,longitude" separated by spaces with the first repeated last; and/or a circle
- * "latitude,longitude radius" in kilometres. Either may be absent.
+ * Where an alert applies when it concerns part of its districts, as CAP 1.2 writes it (WGS 84): a
+ * polygon, its points "latitude,longitude" separated by spaces with the first repeated last; and/or
+ * a circle "latitude,longitude radius" in kilometres. Either may be absent. CAP sends it as drawn,
+ * instead of the districts' boundaries; the districts decide who is delivered to.
  */
 public record AlertArea(String polygon, String circle) {
 

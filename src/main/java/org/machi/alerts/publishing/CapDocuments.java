@@ -4,12 +4,14 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.machi.alerts.cap.CapWriter;
 import org.machi.alerts.domain.Alert;
 import org.machi.alerts.domain.AlertKind;
+import org.machi.alerts.domain.CapCity;
 import org.machi.alerts.domain.CapWording;
 import org.machi.shared.CityProfile;
 import org.machi.shared.SiteLanguage;
@@ -17,12 +19,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-/** A published alert as the city's CAP 1.2 document, with the city as sender and its districts as areas. */
+/**
+ * A published alert as the city's CAP 1.2 document, with the city as sender and its districts'
+ * boundaries from the city profile as areas.
+ */
 @Component
 public class CapDocuments {
-
-    /** Districts are described as circles around their centres, wide enough to cover the district. */
-    private static final double DISTRICT_RADIUS_KM = 2.0;
 
     private final AlertStore store;
     private final CityProfile city;
@@ -30,7 +32,7 @@ public class CapDocuments {
     private final String baseUrl;
     private final String sender;
     private final AlertTemplates templates;
-    private final CapWording wording = new Wording();
+    private final CapCity capCity;
     private final Cache<UUID, String> written = Caffeine.newBuilder().maximumSize(1_000).build();
 
     CapDocuments(AlertStore store, CityProfile city, MessageSource messages, AlertTemplates templates,
@@ -41,6 +43,10 @@ public class CapDocuments {
         this.templates = templates;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.sender = URI.create(this.baseUrl).getHost();
+        Map<String, CapCity.DistrictArea> districts = new LinkedHashMap<>();
+        city.districts().forEach(d -> districts.put(d.code(), new CapCity.DistrictArea(city.districtGeocode(d), d.boundary().polygon())));
+        this.capCity = new CapCity(sender, city.timeZone(), city.code(), city.outline().polygon(), districts, city.reviewHorizon(),
+                new Wording());
     }
 
     /**
@@ -55,8 +61,21 @@ public class CapDocuments {
     }
 
     private String write(Alert alert) {
-        Alert referenced = alert.refersTo() == null ? null : store.find(alert.refersTo()).orElseThrow();
-        return CapWriter.write(alert.toCap(sender, city.timeZone(), areas(), referenced, pageUrl(alert), wording));
+        return CapWriter.write(alert.toCap(capCity, earlier(alert), pageUrl(alert)));
+    }
+
+    /** The messages the alert follows (the original alert, then each update), oldest first; empty for an original. */
+    public List<Alert> earlier(Alert alert) {
+        if (alert.refersTo() == null) {
+            return List.of();
+        }
+        List<Alert> history = store.history(alert);
+        return List.copyOf(history.subList(0, history.indexOf(alert)));
+    }
+
+    /** The CAP identifiers of the messages the alert follows, oldest first: what its CAP {@code references} name. */
+    public List<String> references(Alert alert) {
+        return earlier(alert).stream().map(Alert::capIdentifier).toList();
     }
 
     public String pageUrl(Alert alert) {
@@ -69,13 +88,6 @@ public class CapDocuments {
 
     public String baseUrl() {
         return baseUrl;
-    }
-
-    private Map<String, Alert.DistrictArea> areas() {
-        Map<String, Alert.DistrictArea> areas = new LinkedHashMap<>();
-        city.districts().forEach(d -> areas.put(d.code(), new Alert.DistrictArea(d.centre().latitude(), d.centre().longitude(),
-                DISTRICT_RADIUS_KM)));
-        return areas;
     }
 
     /** CAP's words from the city profile, the alert templates and the message bundles. */

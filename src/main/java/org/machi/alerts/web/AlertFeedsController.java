@@ -1,14 +1,16 @@
 package org.machi.alerts.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.TreeMap;
 import org.machi.alerts.cap.CapWriter;
 import org.machi.alerts.domain.Alert;
 import org.machi.alerts.domain.AlertText;
+import org.machi.alerts.domain.LanguageTags;
 import org.machi.alerts.publishing.AlertStore;
 import org.machi.alerts.publishing.ArchiveFilter;
 import org.machi.alerts.publishing.AtomFeed;
@@ -93,16 +95,22 @@ class AlertFeedsController {
     }
 
     private AlertJson json(Alert alert) {
+        Map<String, AlertText> texts = new TreeMap<>();
+        alert.texts().forEach((code, text) -> texts.put(LanguageTags.of(code), text));
         return new AlertJson(alert.id().toString(), alert.capIdentifier(), CapWriter.capitalized(alert.type()),
                 alert.exercise() ? "Exercise" : "Actual", alert.kind().name(), alert.state().name(),
-                alert.refersTo() == null ? null : alert.refersTo().toString(), alert.districts().stream().sorted().toList(),
-                alert.content().effective(), alert.content().expires(), alert.publishedAt(), alert.texts(),
+                cap.references(alert), alert.districts().stream().sorted().toList(),
+                alert.content().effective(), alert.content().expires(), alert.publishedAt(), texts,
                 cap.pageUrl(alert), cap.capUrl(alert));
     }
 
-    /** An alert in the JSON API: texts per language code, times in UTC (ISO 8601). */
-    record AlertJson(String id, String capIdentifier, String msgType, String status, String kind, String state, String references,
-                     List<String> districts, Instant effective, Instant expires, Instant published,
+    /**
+     * An alert in the JSON API: texts per BCP 47 language tag (やさしい日本語 is {@code ja-x-easy}, as in
+     * CAP), times in UTC (ISO 8601); {@code references} names the messages it follows by their CAP
+     * identifiers, oldest first (empty for an original alert), as its CAP {@code references} does.
+     */
+    record AlertJson(String id, String capIdentifier, String msgType, String status, String kind, String state,
+                     List<String> references, List<String> districts, Instant effective, Instant expires, Instant published,
                      Map<String, AlertText> texts, String url, String cap) {
     }
 }

@@ -24,6 +24,7 @@ import org.machi.alerts.cap.CapMessage.ResponseType;
 import org.machi.alerts.cap.CapMessage.Severity;
 import org.machi.alerts.cap.CapMessage.Status;
 import org.machi.alerts.cap.CapMessage.Urgency;
+import org.machi.testing.GoogleCapProfile;
 import org.machi.testing.Standards;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
@@ -98,6 +99,29 @@ class CapWriterTests {
     }
 
     @Test
+    void theProfileCheckCatchesWhatGoogleRefuses() throws Exception {
+        Info valid = info("ja", "避難指示", "説明");
+        Info withoutExpires = new Info("ja", valid.categories(), valid.event(), valid.responseTypes(), valid.urgency(), valid.severity(),
+                valid.certainty(), SENT, null, "厚木市", "避難指示", "説明", null, null, valid.areas());
+        String xml = CapWriter.write(new CapMessage("machi-142123-2026-0007", "city.atsugi.kanagawa.jp", SENT, Status.ACTUAL,
+                MsgType.ALERT, List.of(), List.of(withoutExpires)));
+        cap.newValidator().validate(new StreamSource(new StringReader(xml)));
+        assertThat(GoogleCapProfile.problems(xml)).as("valid by the schema, refused by Google")
+                .contains("info[1] <expires> must be present", "info[1] <web> must be present");
+
+        Area bowTie = new Area("範囲", List.of("35.40,139.30 35.42,139.32 35.40,139.32 35.42,139.30 35.40,139.30"), List.of(), List.of());
+        Info crossing = new Info("ja_easy", valid.categories(), valid.event(), valid.responseTypes(), valid.urgency(), valid.severity(),
+                valid.certainty(), SENT, SENT.plusHours(1), "厚木市", "避難指示", "説明", null, "https://machi.test/", List.of(bowTie));
+        String bad = CapWriter.write(new CapMessage("machi-142123-2026-0008", "city.atsugi.kanagawa.jp", SENT, Status.ACTUAL,
+                MsgType.CANCEL, List.of(new Reference("city.atsugi.kanagawa.jp", "machi-142123-2026-0008", SENT.plusHours(1))),
+                List.of(valid, crossing)));
+        assertThat(GoogleCapProfile.problems(bad)).anySatisfy(p -> assertThat(p).contains("edges must not intersect"))
+                .anySatisfy(p -> assertThat(p).contains("RFC 3066"))
+                .anySatisfy(p -> assertThat(p).contains("cannot reference itself"))
+                .anySatisfy(p -> assertThat(p).contains("must not be sent after"));
+    }
+
+    @Test
     void anUpdateWithoutTheMessageItChangesIsRefused() {
         assertThatThrownBy(() -> new CapMessage("x", "city.atsugi.kanagawa.jp", SENT, Status.ACTUAL, MsgType.CANCEL, List.of(),
                 List.of())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reference");
@@ -115,11 +139,13 @@ class CapWriterTests {
         return new Info(language, List.of(Category.MET, Category.SAFETY), "避難指示", List.of(ResponseType.EVACUATE),
                 Urgency.IMMEDIATE, Severity.SEVERE, Certainty.OBSERVED, SENT, SENT.plusHours(12), "厚木市", headline,
                 description, "近くの避難所か、安全な高い場所へ移動してください。", "https://www.city.atsugi.kanagawa.jp/",
-                List.of(new Area("依知北地区", List.of(), List.of("35.496,139.363 1.5"), List.of(new Geocode("district", "echi-kita")))));
+                List.of(new Area("依知北地区", List.of(), List.of("35.496,139.363 1.5"), List.of(new Geocode("全国地方公共団体コード", "142123"), new Geocode("地区コード", "142123-03")))));
     }
 
+    /** The schema, then what Google Public Alerts requires beyond it. */
     private static void validate(String xml) throws Exception {
         cap.newValidator().validate(new StreamSource(new StringReader(xml)));
+        assertThat(GoogleCapProfile.problems(xml)).as(xml).isEmpty();
     }
 
     private static Document parse(String xml) throws Exception {

@@ -22,9 +22,16 @@ class AlertTests {
 
     private static final Instant NOW = Instant.parse("2026-07-13T20:30:00Z");
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
-    private static final Map<String, Alert.DistrictArea> AREAS = Map.of(
-            "echi-kita", new Alert.DistrictArea(35.496, 139.363, 1.5),
-            "echi-minami", new Alert.DistrictArea(35.473, 139.374, 1.5));
+    private static final String ECHI_KITA = "35.5238,139.3285 35.5260,139.3450 35.5210,139.3740 35.4930,139.3840 35.4919,139.3840 "
+            + "35.4779,139.3548 35.5238,139.3285";
+    private static final String ECHI_MINAMI = "35.4768,139.3545 35.4779,139.3548 35.4919,139.3840 35.4630,139.3830 35.4548,139.3816 "
+            + "35.4602,139.3672 35.4768,139.3545";
+    private static final String OUTLINE = "35.5260,139.3450 35.5210,139.3740 35.4630,139.3830 35.4548,139.3816 35.4779,139.3548 "
+            + "35.5260,139.3450";
+    private static final Map<String, CapCity.DistrictArea> AREAS = Map.of(
+            "echi-kita", new CapCity.DistrictArea("142123-03", ECHI_KITA),
+            "echi-minami", new CapCity.DistrictArea("142123-04", ECHI_MINAMI));
+    private static final String WEB = "https://machi.test/alerts/x";
     private static final CapWording WORDING = new CapWording() {
         @Override
         public String senderName(String language) {
@@ -52,6 +59,8 @@ class AlertTests {
             return language.equals("ja") ? "指定した範囲" : "Area drawn";
         }
     };
+    private static final CapCity CITY = new CapCity("city.atsugi.kanagawa.jp", TOKYO, "142123", OUTLINE, AREAS, Duration.ofHours(24),
+            WORDING);
     private static final Map<String, AlertText> TEXTS = Map.of(
             "ja", new AlertText("【訓練】避難指示", "相模川の水位が上がっています（訓練）。", "避難所へ移動してください。"),
             "en", new AlertText("[Exercise] Evacuation order", "The Sagami River is rising (exercise).", "Go to a shelter."));
@@ -69,10 +78,10 @@ class AlertTests {
         assertThat(alert.inForce(NOW.plusSeconds(60))).isTrue();
         assertThat(alert.inForce(NOW.plus(Duration.ofHours(13)))).as("after it expires").isFalse();
 
-        String cap = CapWriter.write(alert.toCap("city.atsugi.kanagawa.jp", TOKYO, AREAS, null, null, WORDING));
+        String cap = CapWriter.write(alert.toCap(CITY, List.of(), WEB));
         validate(cap);
         assertThat(cap).contains("<status>Exercise</status>", "<language>ja</language>", "<areaDesc>依知北地区</areaDesc>",
-                "<circle>35.4960,139.3630 1.5</circle>");
+                "<polygon>" + ECHI_KITA + "</polygon>");
         assertThat(cap.indexOf("<language>ja</language>")).as("Japanese first").isLessThan(cap.indexOf("<language>en</language>"));
         String english = cap.substring(cap.indexOf("<language>en</language>"));
         assertThat(english).as("each info in its own language").contains("<event>Evacuation order</event>",
@@ -87,9 +96,10 @@ class AlertTests {
         update.approve("approver-1", NOW.plusSeconds(600));
         original.replacedBy(update);
         assertThat(original.state()).isEqualTo(Alert.State.SUPERSEDED);
-        String updateCap = CapWriter.write(update.toCap("city.atsugi.kanagawa.jp", TOKYO, AREAS, original, "https://machi.test/alerts/x", WORDING));
+        String updateCap = CapWriter.write(update.toCap(CITY, List.of(original), WEB));
         validate(updateCap);
-        assertThat(updateCap).contains("<msgType>Update</msgType>", "<references>city.atsugi.kanagawa.jp," + original.capIdentifier());
+        assertThat(updateCap).contains("<msgType>Update</msgType>",
+                "<references>city.atsugi.kanagawa.jp," + original.capIdentifier() + ",2026-07-14T05:30:00+09:00</references>");
 
         Alert cancel = update.draftCancel(Map.of("ja", new AlertText("避難指示の解除（訓練）", "避難指示を解除します。", null)), "operator-2",
                 NOW.plusSeconds(3600));
@@ -98,7 +108,13 @@ class AlertTests {
         update.replacedBy(cancel);
         assertThat(update.state()).isEqualTo(Alert.State.CANCELLED);
         assertThat(cancel.inForce(NOW.plusSeconds(3800))).as("a cancel is not itself an alert in force").isFalse();
-        validate(CapWriter.write(cancel.toCap("city.atsugi.kanagawa.jp", TOKYO, AREAS, update, null, WORDING)));
+        String cancelCap = CapWriter.write(cancel.toCap(CITY, List.of(original, update), WEB));
+        validate(cancelCap);
+        assertThat(cancelCap).as("the cancel of an update names every message of the chain, oldest first").contains(
+                "<references>city.atsugi.kanagawa.jp," + original.capIdentifier() + ",2026-07-14T05:30:00+09:00 "
+                        + "city.atsugi.kanagawa.jp," + update.capIdentifier() + ",2026-07-14T05:40:00+09:00</references>");
+        assertThatThrownBy(() -> cancel.toCap(CITY, List.of(update), WEB)).as("not without the original")
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -111,11 +127,13 @@ class AlertTests {
         Alert alert = Alert.draft(content, "operator-1", NOW);
         alert.submit("operator-1");
         alert.approve("approver-1", NOW);
-        String cap = CapWriter.write(alert.toCap("city.atsugi.kanagawa.jp", TOKYO, AREAS, null, null, WORDING));
+        String cap = CapWriter.write(alert.toCap(CITY, List.of(), WEB));
         validate(cap);
         assertThat(cap).contains("<areaDesc>指定した範囲</areaDesc>", "<areaDesc>Area drawn</areaDesc>",
                 "<polygon>35.5,139.35 35.5,139.38 35.48,139.38 35.48,139.35 35.5,139.35</polygon>", "<circle>35.496,139.363 0.8</circle>",
                 "<uri>https://www.city.atsugi.kanagawa.jp/bosai/</uri>", "<mimeType>text/html</mimeType>");
+        assertThat(cap).as("the drawn area is the part of the district concerned, not added to it")
+                .doesNotContain(ECHI_KITA, "依知北地区", "地区コード");
 
         Alert cancel = alert.draftCancel(Map.of("ja", new AlertText("解除（訓練）", "解除します。", null)), "operator-1", NOW.plusSeconds(60));
         assertThat(cancel.content().area()).as("a cancel concerns the same area").isEqualTo(area);
@@ -123,6 +141,49 @@ class AlertTests {
         assertRule("alert.rule.linkInvalid", () -> Alert.draft(new AlertContent(AlertKind.OTHER, false, CapMessage.Urgency.EXPECTED,
                 CapMessage.Severity.MINOR, CapMessage.Certainty.OBSERVED, TEXTS, Set.of("echi-kita"), "", NOW, null, AlertArea.NONE,
                 "javascript:alert(1)"), "operator-1", NOW));
+    }
+
+    @Test
+    void districtsAreSentAsTheirBoundariesWithTheCodesOtherSystemsKnow() {
+        String one = CapWriter.write(published(Set.of("echi-kita")).toCap(CITY, List.of(), WEB));
+        validate(one);
+        assertThat(one).contains("<areaDesc>依知北地区</areaDesc><polygon>" + ECHI_KITA + "</polygon>"
+                + "<geocode><valueName>全国地方公共団体コード</valueName><value>142123</value></geocode>"
+                + "<geocode><valueName>地区コード</valueName><value>142123-03</value></geocode>").doesNotContain("<circle>", "echi-kita");
+
+        String everywhere = CapWriter.write(published(Set.of("echi-kita", "echi-minami")).toCap(CITY, List.of(), WEB));
+        validate(everywhere);
+        assertThat(everywhere).as("every district: the city's outline and code, and each district's code")
+                .contains("<areaDesc>市内全域</areaDesc><polygon>" + OUTLINE + "</polygon>"
+                        + "<geocode><valueName>全国地方公共団体コード</valueName><value>142123</value></geocode>"
+                        + "<geocode><valueName>地区コード</valueName><value>142123-03</value></geocode>"
+                        + "<geocode><valueName>地区コード</valueName><value>142123-04</value></geocode></area>")
+                .doesNotContain(ECHI_KITA);
+    }
+
+    @Test
+    void anAlertWithoutAnEndExpiresInCapAtTheCitysReviewHorizonAndAnUpdateRenewsIt() {
+        Alert order = draft(TEXTS, Set.of("echi-kita"), NOW, null);
+        order.submit("operator-1");
+        order.approve("approver-1", NOW);
+        String cap = CapWriter.write(order.toCap(CITY, List.of(), WEB));
+        validate(cap);
+        assertThat(cap).contains("<effective>2026-07-14T05:30:00+09:00</effective><expires>2026-07-15T05:30:00+09:00</expires>");
+        assertThat(order.inForce(NOW.plus(Duration.ofHours(30)))).as("in force until lifted, whatever CAP's horizon").isTrue();
+
+        Instant later = NOW.plus(Duration.ofHours(20));
+        Alert update = order.draftUpdate(content(TEXTS, Set.of("echi-kita", "echi-minami"), NOW, null), "operator-1", later);
+        update.submit("operator-1");
+        update.approve("approver-1", later);
+        String updateCap = CapWriter.write(update.toCap(CITY, List.of(order), WEB));
+        validate(updateCap);
+        assertThat(updateCap).as("a new horizon from the update's publication")
+                .contains("<effective>2026-07-14T05:30:00+09:00</effective><expires>2026-07-16T01:30:00+09:00</expires>");
+
+        Alert cancel = update.draftCancel(Map.of("ja", new AlertText("解除（訓練）", "解除します。", null)), "operator-1", later);
+        cancel.submit("operator-1");
+        cancel.approve("approver-1", later.plusSeconds(60));
+        validate(CapWriter.write(cancel.toCap(CITY, List.of(order, update), WEB)));
     }
 
     @Test
@@ -139,7 +200,7 @@ class AlertTests {
                         .contains("description-en"));
         assertRule("alert.rule.effectiveRequired", () -> draft(TEXTS, Set.of("echi-kita"), null, null));
         Alert unknownPlace = published(Set.of("atlantis"));
-        assertRule("alert.rule.unknownDistrict", () -> unknownPlace.toCap("s", TOKYO, AREAS, null, null, WORDING));
+        assertRule("alert.rule.unknownDistrict", () -> unknownPlace.toCap(CITY, List.of(), WEB));
     }
 
     /** Every action in every state: allowed where the table says so, refused everywhere else. */
@@ -194,9 +255,9 @@ class AlertTests {
         Locale before = Locale.getDefault();
         Locale.setDefault(Locale.GERMANY);
         try {
-            String cap = CapWriter.write(published().toCap("city.atsugi.kanagawa.jp", TOKYO, AREAS, null, null, WORDING));
+            String cap = CapWriter.write(published().toCap(CITY, List.of(), WEB));
             Standards.assertValidCap(cap);
-            assertThat(cap).contains("<circle>35.4960,139.3630 1.5</circle>");
+            assertThat(cap).contains("<polygon>" + ECHI_KITA + "</polygon>", "<expires>2026-07-14T17:30:00+09:00</expires>");
         } finally {
             Locale.setDefault(before);
         }

@@ -8,6 +8,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -112,7 +116,11 @@ class AlertLevelsTests {
         Document page = page(mvc.perform(get("/alerts/" + id)).andReturn());
         assertThat(page.select("dl.summary-list").text()).contains("解除まで継続");
         String cap = mvc.perform(get("/alerts/" + id + "/cap.xml")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(cap).doesNotContain("<expires>");
+        Standards.assertValidCap(cap);
+        Instant horizon = store.find(id).orElseThrow().publishedAt().plus(Duration.ofHours(24));
+        assertThat(cap).as("CAP's expires is the city's review horizon, a day after publication")
+                .contains("<expires>" + DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx").format(horizon.atZone(ZoneId.of("Asia/Tokyo")))
+                        + "</expires>");
     }
 
     @Test

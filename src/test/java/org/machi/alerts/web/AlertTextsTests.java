@@ -86,7 +86,9 @@ class AlertTextsTests {
                 .getContentAsString(StandardCharsets.UTF_8), Parser.xmlParser());
         for (Element info : cap.select("info")) {
             assertThat(info.select("area")).as("one area for the whole city").hasSize(1);
-            assertThat(info.select("area > geocode")).as("which still names every district").hasSize(all.size());
+            assertThat(info.select("area > geocode:has(valueName:matchesOwn(^地区コード$))")).as("which still names every district")
+                    .hasSize(all.size());
+            assertThat(info.select("area > geocode:has(valueName:matchesOwn(^全国地方公共団体コード$)) value").text()).isEqualTo("142123");
         }
         assertThat(cap.select("info:has(language:matchesOwn(^ja$)) areaDesc").text()).isEqualTo("市内全域");
         assertThat(cap.select("info:has(language:matchesOwn(^en$)) areaDesc").text()).isEqualTo("the whole city");

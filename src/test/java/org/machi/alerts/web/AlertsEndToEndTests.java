@@ -104,7 +104,7 @@ class AlertsEndToEndTests {
                     .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
             Standards.assertValidCap(cap);
             assertThat(cap).contains("<msgType>Alert</msgType>", "<language>ja</language>", "<language>en</language>",
-                    "<language>ja-x-easy</language>", "<value>echi-kita</value>");
+                    "<language>ja-x-easy</language>", "<value>142123</value>", "<value>142123-03</value>");
             var atomResponse = mvc.perform(get("/alerts/feed.atom")).andExpect(status().isOk()).andReturn().getResponse();
             assertThat(atomResponse.getHeader("Cache-Control")).as("no cache holds a new alert back for more than a second")
                     .isEqualTo("max-age=1, public");
@@ -158,8 +158,8 @@ class AlertsEndToEndTests {
             String cancelCap = mvc.perform(get("/alerts/" + cancel + "/cap.xml")).andReturn().getResponse()
                     .getContentAsString(StandardCharsets.UTF_8);
             Standards.assertValidCap(cancelCap);
-            assertThat(cancelCap).contains("<msgType>Cancel</msgType>", "<references>machi.test,machi-" + update + ",",
-                    "<responseType>AllClear</responseType>");
+            assertThat(cancelCap).contains("<msgType>Cancel</msgType>", "<references>machi.test,machi-" + original + ",",
+                    " machi.test,machi-" + update + ",", "<responseType>AllClear</responseType>");
             assertThat(page(mvc.perform(get("/")).andReturn()).select(".banners a").eachAttr("href"))
                     .doesNotContain("/alerts/" + original, "/alerts/" + update, "/alerts/" + cancel);
             assertThat(page(mvc.perform(get("/alerts/" + original)).andReturn()).select("ol li a").eachAttr("href"))
