@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -315,13 +316,15 @@ class MailSending implements OutgoingMail {
         try {
             Files.createDirectories(mailDirectory);
             String name = FILE_TIME.format(clock.instant().atZone(ZoneOffset.UTC)) + "-" + UUID.randomUUID() + ".eml";
-            Path file = mailDirectory.resolve(name);
+            // written under a name no reader looks for, then renamed: an .eml is always whole
+            Path part = mailDirectory.resolve("." + name + ".part");
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(part, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
-            try (OutputStream out = Files.newOutputStream(file)) {
+            try (OutputStream out = Files.newOutputStream(part)) {
                 message.writeTo(out);
             }
+            Files.move(part, mailDirectory.resolve(name), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write a message under " + mailDirectory, e);
         } catch (MessagingException e) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -44,6 +45,41 @@ class MailFilesTests {
                 assertThat((String) message.getContent()).isEqualTo("本文です。");
                 assertThat(message.getHeader("List-Unsubscribe")[0]).isEqualTo("<https://machi.test/unsubscribe/abc>");
             }
+        }
+    }
+
+    /** A program that picks up .eml files as they appear (a spool reader, the soak bench) never reads half a mail. */
+    @Test
+    void aMailFileAppearsOnlyWhenItIsWhole() throws Exception {
+        var noSmtp = new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class);
+        var mail = new MailSending(noSmtp, dataDir, "Machi <no-reply@localhost>", null, Clock.systemUTC());
+        Path folder = Files.createDirectories(dataDir.resolve("mail"));
+        String body = "長い本文です。".repeat(200_000);
+        int mails = 10;
+        var sender = new Thread(() -> {
+            for (int i = 0; i < mails; i++) {
+                mail.send(new OutgoingMail.Mail("hanako@example.jp", "件名", body));
+            }
+        });
+        sender.start();
+        Map<Path, Long> sizeWhenFirstSeen = new HashMap<>();
+        while (sizeWhenFirstSeen.size() < mails && (sender.isAlive() || sizeWhenFirstSeen.size() < countEml(folder))) {
+            try (var files = Files.list(folder)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+                    sizeWhenFirstSeen.putIfAbsent(file, Files.size(file));
+                }
+            }
+        }
+        sender.join();
+        assertThat(sizeWhenFirstSeen).hasSize(mails);
+        for (var first : sizeWhenFirstSeen.entrySet()) {
+            assertThat(first.getValue()).as("size when it appeared").isEqualTo(Files.size(first.getKey()));
+        }
+    }
+
+    private static long countEml(Path folder) throws Exception {
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".eml")).count();
         }
     }
 
