@@ -8,7 +8,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Sends a requested sign-in link, in the background after the request is stored. */
+/** Makes and sends an asked-for sign-in link, in the background after the request was answered. */
 @Component
 class SignInLinkMailer {
 
@@ -27,6 +27,11 @@ class SignInLinkMailer {
         this.messages = messages;
         this.city = city;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
+    }
+
+    @ApplicationModuleListener
+    void on(SignInLinkAsked event) {
+        links.issueFor(event);
     }
 
     @ApplicationModuleListener
