@@ -37,8 +37,8 @@ class SignInThrottle extends OncePerRequestFilter {
             "/sign-in/link/request", new Guarded("email", "sign-in.link.throttled", "/sign-in?linkThrottled", "identity.sign-in-link"),
             "/sign-in/forgot", new Guarded("email", "password.reset.throttled", "/sign-in/forgot?throttled", "identity.password-reset"));
 
-    /** The three limits of one guarded request. */
-    private record Limits(Limit perClient, Limit perNameAndClient, Limit perName) {
+    /** The limits of one guarded request. */
+    private record Limits(Limit perClient, Limit perNameAndClient, Limit perNameAndClientPerDay, Limit perName) {
     }
 
     private final Map<String, Limits> limits = new HashMap<>();
@@ -48,11 +48,13 @@ class SignInThrottle extends OncePerRequestFilter {
     SignInThrottle(@Value("${machi.identity.throttle.attempts-per-address:30}") int addressAttempts,
                    @Value("${machi.identity.throttle.attempts-per-account:10}") int loginAttempts,
                    @Value("${machi.identity.throttle.attempts-per-account-from-anywhere:100}") int loginAttemptsFromAnywhere,
+                   @Value("${machi.identity.throttle.attempts-per-account-per-day:40}") int loginAttemptsPerDay,
                    @Value("${machi.identity.throttle.window:15m}") Duration window,
                    RateLimits rates, AuditTrail audit) {
         GUARDED.forEach((path, guarded) -> limits.put(path, new Limits(
                 new Limit(guarded.limits() + ".per-client", addressAttempts, window),
                 new Limit(guarded.limits() + ".per-name-and-client", loginAttempts, window),
+                new Limit(guarded.limits() + ".per-name-and-client-per-day", loginAttemptsPerDay, Duration.ofDays(1)),
                 new Limit(guarded.limits() + ".per-name", loginAttemptsFromAnywhere, window))));
         this.rates = rates;
         this.audit = audit;
@@ -72,9 +74,11 @@ class SignInThrottle extends OncePerRequestFilter {
         String login = LoginNames.normalize(request.getParameter(guarded.parameter()));
         String client = request.getRemoteAddr();
         boolean addressAllowed = rates.tryTake(limit.perClient(), client);
-        // per name and client: someone else's wrong passwords do not lock the owner out; the
-        // bucket refills one attempt at a time, so a guesser slows down instead of a hard lock
+        // per name and client: someone else's wrong passwords do not lock the owner out. The
+        // buckets refill one attempt at a time, so a guesser slows down instead of a hard lock,
+        // and more the longer it goes on: one attempt per window / attempts, then one per day / per-day.
         boolean loginAllowed = rates.tryTake(limit.perNameAndClient(), login, client)
+                && rates.tryTake(limit.perNameAndClientPerDay(), login, client)
                 && rates.tryTake(limit.perName(), login);
         if (addressAllowed && loginAllowed) {
             chain.doFilter(request, response);
@@ -90,6 +94,7 @@ class SignInThrottle extends OncePerRequestFilter {
         Limits signIn = limits.get("/sign-in");
         String name = LoginNames.normalize(login);
         rates.reset(signIn.perNameAndClient(), name);
+        rates.reset(signIn.perNameAndClientPerDay(), name);
         rates.reset(signIn.perName(), name);
     }
 }
