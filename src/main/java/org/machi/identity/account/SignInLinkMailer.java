@@ -5,7 +5,9 @@ import org.machi.shared.CityProfile;
 import org.machi.shared.OutgoingMail;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 
 /** Makes and sends an asked-for sign-in link, in the background after the request was answered. */
@@ -29,7 +31,12 @@ class SignInLinkMailer {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
 
-    @ApplicationModuleListener
+    /**
+     * In memory, not through the event registry, so that no asked address is stored: a request
+     * lost in a crash is asked again by the resident, while a link once made is mailed for sure.
+     */
+    @Async
+    @EventListener
     void on(SignInLinkAsked event) {
         links.issueFor(event);
     }
