@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 import java.time.Duration;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.machi.audit.AuditTrail;
-import org.machi.shared.DataProtection;
 import org.machi.shared.RateLimits;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -24,7 +19,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class SignInThrottleDelayTests {
 
     private final SignInThrottle throttle = new SignInThrottle(1000, 2, 1000, 4, Duration.ofSeconds(3),
-            RateLimits.inMemory(new Hmac()), mock(AuditTrail.class));
+            RateLimits.inMemory(new HashingOnly()), mock(AuditTrail.class));
 
     @Test
     void theWaitGrowsAsGuessingGoesOnAndAnUnlockClearsIt() throws Exception {
@@ -50,37 +45,5 @@ class SignInThrottleDelayTests {
         MockFilterChain chain = new MockFilterChain();
         throttle.doFilter(request, new MockHttpServletResponse(), chain);
         return chain.getRequest() != null;
-    }
-
-    /** Lookup hashes of a fixed length, as the real ones; nothing else of the data protection is used. */
-    private static final class Hmac implements DataProtection {
-        @Override
-        public String lookupHash(String value) {
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public String seal(String plaintext, String context) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String open(String sealed, String context) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public byte[] tag(byte[] data) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean verifyTag(byte[] tag, byte[] data) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
