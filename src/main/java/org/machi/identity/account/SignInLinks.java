@@ -59,7 +59,8 @@ public class SignInLinks implements OneTimeTokenService {
     /**
      * Takes a request for a link and answers at once, the same way for every address: the address
      * goes sealed into an event, and {@link #issueFor} finds its account and makes the link in the
-     * background, once the answer is on its way. The token returned here is no link; Spring Security only needs one to go on.
+     * background, once the answer is on its way. The token returned here is no link: Spring
+     * Security only needs one to go on.
      */
     @Override
     public OneTimeToken generate(GenerateOneTimeTokenRequest request) {

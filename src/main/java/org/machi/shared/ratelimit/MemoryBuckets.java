@@ -54,6 +54,7 @@ final class MemoryBuckets implements Buckets {
         buckets.asMap().keySet().removeIf(id -> id.startsWith(idPrefix));
     }
 
+    /** Caffeine drops buckets whose period passed by itself; this only runs its pending upkeep. */
     @Override
     public int forgetFull() {
         buckets.cleanUp();
