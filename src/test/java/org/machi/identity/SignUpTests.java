@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.machi.identity.account.Account;
+import org.machi.identity.account.SignUpRequested;
 import org.machi.testing.MachiWebTest;
 import org.machi.testing.Mailbox;
 import org.machi.testing.TestAccounts;
@@ -23,11 +24,14 @@ import org.machi.testing.Visitor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** A resident creates an account by mail: the page never tells whether the address is known. */
 @MachiWebTest
+@RecordApplicationEvents
 class SignUpTests {
 
     private static final Pattern LINK = Pattern.compile("http://machi\\.test(/sign-up/confirm\\?token=[A-Za-z0-9_-]+)");
@@ -49,6 +53,9 @@ class SignUpTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    ApplicationEvents events;
 
     @Test
     void aNewAddressGetsALinkAndTheLinkCreatesTheAccount() throws Exception {
@@ -145,6 +152,20 @@ class SignUpTests {
             mvc.perform(post("/sign-up").with(csrf()).with(from("192.0.2." + client)).param("email", address));
         }
         assertThat(requests()).as("ten a day from all clients together").isEqualTo(before + 10);
+    }
+
+    /** A known and a new address cost the request the same work: one stored request, one event; the mails differ later. */
+    @Test
+    void aKnownAndANewAddressAreAnsweredAfterTheSameWork() throws Exception {
+        Account resident = accounts.resident();
+        for (String address : new String[] {resident.login(), "new-" + System.nanoTime() + "@example.jp"}) {
+            events.clear();
+            long before = requests();
+            mvc.perform(post("/sign-up").with(csrf()).with(from("203.0.113.31")).param("email", address))
+                    .andExpect(redirectedUrl("/sign-up/sent"));
+            assertThat(requests()).as("one request stored for " + address).isEqualTo(before + 1);
+            assertThat(events.stream(SignUpRequested.class)).hasSize(1);
+        }
     }
 
     private long requests() {
