@@ -89,6 +89,8 @@ class AuthorizationMatrixTests {
             EXPECTED.put(endpoint, Access.BACK_OFFICE);
             PERMISSION.put(endpoint, Set.of(Permission.MANAGE_STAFF));
         }
+        EXPECTED.put("POST /staff/people/{id}/unlock", Access.BACK_OFFICE);
+        PERMISSION.put("POST /staff/people/{id}/unlock", Set.of(Permission.MANAGE_STAFF));
         EXPECTED.put("GET /staff/audit", Access.BACK_OFFICE);
         PERMISSION.put("GET /staff/audit", Set.of(Permission.READ_AUDIT_TRAIL));
         EXPECTED.put("GET /staff/audit/export", Access.BACK_OFFICE);

@@ -1,6 +1,11 @@
 package org.machi.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.machi.testing.Html.page;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
@@ -10,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.machi.identity.account.Account;
+import org.machi.identity.account.SignUpRequested;
 import org.machi.testing.MachiWebTest;
 import org.machi.testing.Mailbox;
 import org.machi.testing.TestAccounts;
@@ -18,9 +24,14 @@ import org.machi.testing.Visitor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** A resident creates an account by mail: the page never tells whether the address is known. */
 @MachiWebTest
+@RecordApplicationEvents
 class SignUpTests {
 
     private static final Pattern LINK = Pattern.compile("http://machi\\.test(/sign-up/confirm\\?token=[A-Za-z0-9_-]+)");
@@ -39,6 +50,12 @@ class SignUpTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ApplicationEvents events;
 
     @Test
     void aNewAddressGetsALinkAndTheLinkCreatesTheAccount() throws Exception {
@@ -112,6 +129,54 @@ class SignUpTests {
         assertThat(refused.html().select("#email").attr("value")).isEqualTo("not an address");
         assertThat(visitor.post("/sign-up", Map.of("email", "")).html().select(".error-summary").text()).contains("入力してください");
         assertThat(jdbc.sql("SELECT count(*) FROM identity.sign_up_request").query(Long.class).single()).isEqualTo(before);
+    }
+
+    /** Twenty requests no longer send twenty mails: three a day per address and client, ten from anywhere. */
+    @Test
+    void anAddressIsSentOnlyAFewSignUpMailsAndAStrangersRequestsDoNotStopTheOwner() throws Exception {
+        String address = "flooded-" + System.nanoTime() + "@example.jp";
+        long before = requests();
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(post("/sign-up").with(csrf()).with(from("203.0.113.30")).param("email", address))
+                    .andExpect(redirectedUrl("/sign-up/sent"));
+        }
+        var refused = page(mvc.perform(post("/sign-up").with(csrf()).with(from("203.0.113.30")).param("email", address.toUpperCase())
+                        .param("lang", "en"))
+                .andExpect(status().isTooManyRequests()).andReturn());
+        assertThat(refused.select(".error-summary a[href=#email]").text()).contains("We have sent several mails to this address already");
+        assertThat(requests()).as("nothing stored for the refused request").isEqualTo(before + 3);
+
+        mvc.perform(post("/sign-up").with(csrf()).with(from("198.51.100.30")).param("email", address))
+                .andExpect(redirectedUrl("/sign-up/sent"));
+        for (int client = 0; client < 10; client++) {
+            mvc.perform(post("/sign-up").with(csrf()).with(from("192.0.2." + client)).param("email", address));
+        }
+        assertThat(requests()).as("ten a day from all clients together").isEqualTo(before + 10);
+    }
+
+    /** A known and a new address cost the request the same work: one stored request, one event; the mails differ later. */
+    @Test
+    void aKnownAndANewAddressAreAnsweredAfterTheSameWork() throws Exception {
+        Account resident = accounts.resident();
+        for (String address : new String[] {resident.login(), "new-" + System.nanoTime() + "@example.jp"}) {
+            events.clear();
+            long before = requests();
+            mvc.perform(post("/sign-up").with(csrf()).with(from("203.0.113.31")).param("email", address))
+                    .andExpect(redirectedUrl("/sign-up/sent"));
+            assertThat(requests()).as("one request stored for " + address).isEqualTo(before + 1);
+            assertThat(events.stream(SignUpRequested.class)).hasSize(1);
+        }
+    }
+
+    private long requests() {
+        return jdbc.sql("SELECT count(*) FROM identity.sign_up_request").query(Long.class).single();
+    }
+
+    private static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 
     private MimeMessage mailTo(String address) {

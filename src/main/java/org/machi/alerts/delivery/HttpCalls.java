@@ -39,9 +39,9 @@ final class HttpCalls {
         Result judge(Due due, int status);
     }
 
-    HttpCalls(WebhookAddresses addresses, int perSecond, int concurrency) {
+    HttpCalls(WebhookAddresses addresses, RateLimit rate, int concurrency) {
         this.addresses = addresses;
-        this.rate = new RateLimit(perSecond);
+        this.rate = rate;
         this.concurrent = new Semaphore(concurrency);
     }
 

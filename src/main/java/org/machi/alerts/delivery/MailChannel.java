@@ -11,6 +11,7 @@ import org.machi.alerts.subscriptions.Subscriptions;
 import org.machi.alerts.subscriptions.UnsubscribeLinks;
 import org.machi.shared.DataProtection;
 import org.machi.shared.OutgoingMail;
+import org.machi.shared.RateLimits;
 import org.machi.shared.SiteLanguage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -31,12 +32,12 @@ class MailChannel implements DeliveryChannel {
     private final String messageIdDomain;
 
     MailChannel(OutgoingMail mail, DeliveryMessages messages, UnsubscribeLinks unsubscribe, DataProtection protection,
-                @Value("${machi.alerts.delivery.mail-per-second:5000}") int perSecond) {
+                RateLimits rates, @Value("${machi.alerts.delivery.mail-per-second:5000}") int perSecond) {
         this.mail = mail;
         this.messages = messages;
         this.unsubscribe = unsubscribe;
         this.protection = protection;
-        this.rate = new RateLimit(perSecond);
+        this.rate = new RateLimit(rates, "mail", perSecond);
         this.messageIdDomain = URI.create(messages.baseUrl()).getHost();
     }
 

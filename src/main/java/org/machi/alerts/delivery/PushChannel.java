@@ -14,6 +14,7 @@ import org.machi.alerts.subscriptions.WebhookAddresses;
 import org.machi.shared.DataProtection;
 import org.machi.shared.OutgoingMail.Outcome;
 import org.machi.shared.PushIdentity;
+import org.machi.shared.RateLimits;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -36,9 +37,9 @@ class PushChannel implements DeliveryChannel {
     private final PushIdentity identity;
 
     PushChannel(DeliveryMessages messages, WebhookAddresses addresses, DataProtection protection, PushIdentity identity,
-                @Value("${machi.alerts.delivery.pushes-per-second:5000}") int perSecond,
+                RateLimits rates, @Value("${machi.alerts.delivery.pushes-per-second:5000}") int perSecond,
                 @Value("${machi.alerts.delivery.push-concurrency:64}") int concurrency) {
-        this.calls = new HttpCalls(addresses, perSecond, concurrency);
+        this.calls = new HttpCalls(addresses, new RateLimit(rates, "push", perSecond), concurrency);
         this.messages = messages;
         this.protection = protection;
         this.identity = identity;

@@ -1,33 +1,31 @@
 package org.machi.alerts.delivery;
 
-import io.github.bucket4j.Bucket;
 import java.time.Duration;
+import org.machi.shared.RateLimits;
+import org.machi.shared.RateLimits.Limit;
 
-/** A channel's limit of messages per second, waited for rather than refused. */
+/**
+ * A channel's limit of messages per second, waited for rather than refused. The budget is the
+ * shared {@link RateLimits}: on PostgreSQL all nodes together stay within it, each waiting for its
+ * share (the wait is reserved in the shared bucket, then slept on this node).
+ */
 final class RateLimit {
 
-    private final int perSecond;
-    private final Bucket bucket;
+    private static final String WHOLE_CHANNEL = "all";
 
-    RateLimit(int perSecond) {
+    private final RateLimits rates;
+    private final Limit limit;
+
+    RateLimit(RateLimits rates, String channel, int perSecond) {
         if (perSecond < 1) {
             throw new IllegalArgumentException("a rate limit must allow at least one message per second");
         }
-        this.perSecond = perSecond;
-        this.bucket = Bucket.builder()
-                .addLimit(limit -> limit.capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)))
-                .build();
+        this.rates = rates;
+        this.limit = new Limit("alerts.delivery." + channel, perSecond, Duration.ofSeconds(1));
     }
 
     /** Waits until this many messages may go; more than a second's allowance is taken in parts. */
     void take(int messages) {
-        try {
-            for (int left = messages; left > 0; left -= perSecond) {
-                bucket.asBlocking().consume(Math.min(left, perSecond));
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the rate limit", interrupted);
-        }
+        rates.take(limit, messages, WHOLE_CHANNEL);
     }
 }

@@ -12,6 +12,7 @@ import org.machi.alerts.subscriptions.UnsubscribeLinks;
 import org.machi.alerts.subscriptions.WebhookAddresses;
 import org.machi.shared.DataProtection;
 import org.machi.shared.OutgoingMail.Outcome;
+import org.machi.shared.RateLimits;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -31,10 +32,10 @@ class WebhookChannel implements DeliveryChannel {
     private final UnsubscribeLinks unsubscribe;
 
     WebhookChannel(DeliveryMessages messages, WebhookAddresses addresses, DataProtection protection, Clock clock,
-                   UnsubscribeLinks unsubscribe,
+                   UnsubscribeLinks unsubscribe, RateLimits rates,
                    @Value("${machi.alerts.delivery.webhooks-per-second:5000}") int perSecond,
                    @Value("${machi.alerts.delivery.webhook-concurrency:64}") int concurrency) {
-        this.calls = new HttpCalls(addresses, perSecond, concurrency);
+        this.calls = new HttpCalls(addresses, new RateLimit(rates, "webhook", perSecond), concurrency);
         this.messages = messages;
         this.protection = protection;
         this.clock = clock;

@@ -5,10 +5,12 @@ import org.machi.shared.CityProfile;
 import org.machi.shared.OutgoingMail;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 
-/** Sends a requested sign-in link, in the background after the request is stored. */
+/** Makes and sends an asked-for sign-in link, in the background after the request was answered. */
 @Component
 class SignInLinkMailer {
 
@@ -27,6 +29,16 @@ class SignInLinkMailer {
         this.messages = messages;
         this.city = city;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
+    }
+
+    /**
+     * In memory, not through the event registry, so that no asked address is stored: a request
+     * lost in a crash is asked again by the resident, while a link once made is mailed for sure.
+     */
+    @Async
+    @EventListener
+    void on(SignInLinkAsked event) {
+        links.issueFor(event);
     }
 
     @ApplicationModuleListener

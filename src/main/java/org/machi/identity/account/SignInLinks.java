@@ -3,7 +3,6 @@ package org.machi.identity.account;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.machi.shared.DataProtection;
@@ -20,24 +19,29 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * One-time sign-in links by mail, as Spring Security's one-time-token login uses them. A token
- * is stored only sealed and hashed, works once, and only for {@link #LIFETIME}. A request for an
- * address without an account makes no token and sends nothing, and looks the same to the asker.
+ * is stored only sealed and hashed, works once, and only for {@link #LIFETIME}. A request is
+ * answered before anyone looks for the address's account, so it takes the same time whether or
+ * not there is one; an address without an account gets no token and no mail.
  */
 @Service
 public class SignInLinks implements OneTimeTokenService {
 
     public static final Duration LIFETIME = Duration.ofMinutes(15);
-    /** The user name a request for an unknown address carries: no token is stored for it. */
+    /** The user name of a request that asks for nothing (text that is no address, or one over its limit). */
     public static final String NOBODY = "nobody";
+    private static final String ASKING = "asking|";
     private static final String TOKEN_CONTEXT = "identity.sign-in-link.token";
+    private static final String ASKED_CONTEXT = "identity.sign-in-link.asked";
 
     private final JdbcClient jdbc;
     private final DataProtection protection;
+    private final Accounts accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SignInLinks(JdbcClient jdbc, DataProtection protection, ApplicationEventPublisher events, Clock clock) {
+    SignInLinks(JdbcClient jdbc, DataProtection protection, Accounts accounts, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
+        this.accounts = accounts;
         this.protection = protection;
         this.events = events;
         this.clock = clock;
@@ -47,16 +51,37 @@ public class SignInLinks implements OneTimeTokenService {
     public record PendingLink(UUID accountId, String token, SiteLanguage language) {
     }
 
+    /** The user name of a request for a link to this address, for {@link #generate}. */
+    public static String asking(String address, SiteLanguage language) {
+        return ASKING + language.code() + "|" + address;
+    }
+
+    /**
+     * Takes a request for a link and answers at once, the same way for every address: the address
+     * goes sealed into an event, and {@link #issueFor} finds its account and makes the link in the
+     * background, once the answer is on its way. The token returned here is no link: Spring
+     * Security only needs one to go on.
+     */
     @Override
-    @Transactional
     public OneTimeToken generate(GenerateOneTimeTokenRequest request) {
-        String token = Tokens.random(24);
-        Instant expires = clock.instant().plus(LIFETIME);
-        if (NOBODY.equals(request.getUsername())) {
-            return new DefaultOneTimeToken(token, NOBODY, expires);
+        String username = request.getUsername();
+        if (username.startsWith(ASKING)) {
+            String[] languageAndAddress = username.substring(ASKING.length()).split("\\|", 2);
+            events.publishEvent(new SignInLinkAsked(protection.seal(languageAndAddress[1], ASKED_CONTEXT), languageAndAddress[0]));
         }
-        String[] userAndLanguage = request.getUsername().split("\\|", 2);
-        UUID account = UUID.fromString(userAndLanguage[0].substring("account:".length()));
+        return new DefaultOneTimeToken(Tokens.random(24), NOBODY, clock.instant().plus(LIFETIME));
+    }
+
+    /** Makes the link an asked address gets, if it belongs to an active resident (staff sign in otherwise), and has it mailed. */
+    @Transactional
+    public void issueFor(SignInLinkAsked asked) {
+        String address = protection.open(asked.addressSealed(), ASKED_CONTEXT);
+        accounts.findByLogin(address).filter(Account::active).filter(account -> !account.isStaff())
+                .ifPresent(account -> issue(account.id(), asked.language()));
+    }
+
+    private void issue(UUID account, String language) {
+        String token = Tokens.random(24);
         UUID id = UUID.randomUUID();
         // a new link voids the older ones: only the latest mail signs in
         jdbc.sql("DELETE FROM identity.sign_in_link WHERE account_id = :account").param("account", account).update();
@@ -67,11 +92,10 @@ public class SignInLinks implements OneTimeTokenService {
                 .param("hash", protection.lookupHash(token))
                 .param("sealed", protection.seal(token, TOKEN_CONTEXT + ":" + id))
                 .param("account", account)
-                .param("language", userAndLanguage.length > 1 ? userAndLanguage[1] : SiteLanguage.REFERENCE.code())
-                .param("expires", Timestamp.from(expires))
+                .param("language", SiteLanguage.fromCode(language).orElse(SiteLanguage.REFERENCE).code())
+                .param("expires", Timestamp.from(clock.instant().plus(LIFETIME)))
                 .update();
         events.publishEvent(new SignInLinkRequested(id));
-        return new DefaultOneTimeToken(token, userAndLanguage[0], expires);
     }
 
     @Override

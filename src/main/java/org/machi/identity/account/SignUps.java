@@ -30,6 +30,8 @@ public class SignUps {
     static final Duration LINK_LIFETIME = Duration.ofHours(24);
     /** The message key for a link that is unknown, used or expired. */
     public static final String LINK_INVALID = "signUp.link.invalid";
+    /** The message key for an address that was sent too many sign-up mails of late. */
+    public static final String TOO_MANY = "signUp.tooMany";
     private static final String EMAIL_CONTEXT = "identity.sign-up.email";
     private static final String TOKEN_CONTEXT = "identity.sign-up.token";
 
@@ -41,9 +43,11 @@ public class SignUps {
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final Clock clock;
+    private final MailLimits limits;
 
     SignUps(JdbcClient jdbc, DataProtection protection, Accounts accounts, PasswordPolicy policy, PasswordEncoder encoder,
-            ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
+            ApplicationEventPublisher events, AuditTrail audit, Clock clock, MailLimits limits) {
+        this.limits = limits;
         this.jdbc = jdbc;
         this.protection = protection;
         this.accounts = accounts;
@@ -58,15 +62,21 @@ public class SignUps {
     public record PendingRequest(String email, SiteLanguage language, String token, boolean accountExists) {
     }
 
-    /** Stores a request and has its mail sent; returns message keys of what is wrong with the address. */
+    /**
+     * Stores a request and has its mail sent; returns message keys of what is wrong with the address,
+     * or {@link #TOO_MANY} when this address was sent too many mails already.
+     */
     @Transactional
-    public List<String> request(String email, SiteLanguage language) {
+    public List<String> request(String email, SiteLanguage language, String client) {
         String address = LoginNames.normalize(email);
         if (address.isEmpty()) {
             return List.of("signUp.email.required");
         }
         if (!EmailAddresses.valid(address)) {
             return List.of("signUp.email.invalid");
+        }
+        if (!limits.allowSignUp(address, client)) {
+            return List.of(TOO_MANY);
         }
         UUID id = UUID.randomUUID();
         String token = Tokens.random(32);

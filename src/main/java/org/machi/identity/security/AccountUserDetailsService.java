@@ -34,6 +34,18 @@ class AccountUserDetailsService implements UserDetailsService {
         return new MachiUser(account, authorities(account));
     }
 
+    /**
+     * For the password form: a sign-in name only. The reference ("account:" and the id) is how a
+     * sign-in link and a session name the account inside; accepted in the form it would be a second
+     * name for the account, with a sign-in budget of its own.
+     */
+    MachiUser loadUserBySignInName(String login) {
+        if (isReference(login)) {
+            throw new UsernameNotFoundException("no such account");
+        }
+        return loadUserByUsername(login);
+    }
+
     /** A one-time sign-in link names its account by reference, never by address. */
     private static boolean isReference(String login) {
         return login != null && login.startsWith(REFERENCE)

@@ -12,6 +12,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AllAuthoritiesAuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -170,6 +171,14 @@ class SecurityConfiguration {
     SecurityContextRepository securityContextRepository() {
         return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
                 new HttpSessionSecurityContextRepository());
+    }
+
+    /** The password form looks accounts up by sign-in name only, never by internal reference. */
+    @Bean
+    DaoAuthenticationProvider passwordSignIn(AccountUserDetailsService accounts, PasswordEncoder passwordEncoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts::loadUserBySignInName);
+        provider.setPasswordEncoder(passwordEncoder);
+        return provider;
     }
 
     @Bean

@@ -1,66 +1,63 @@
 package org.machi.identity.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.machi.audit.AuditRecord;
 import org.machi.audit.AuditTrail;
 import org.machi.identity.account.LoginNames;
-import org.machi.shared.DataProtection;
+import org.machi.shared.RateLimits;
+import org.machi.shared.RateLimits.Limit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Limits sign-in attempts, sign-in-link requests and password-reset requests, each per client
- * address and per sign-in name (known or not, so the limit itself reveals nothing). A throttled
- * request is not checked at all and returns to its form with a translated message. Buckets live
- * in this node's memory, bounded in size; each node of a cluster keeps its own.
+ * address, per sign-in name and client, and per sign-in name from anywhere (known or not, so the
+ * limit itself reveals nothing). A throttled request is not checked at all and returns to its form
+ * with a translated message. The budgets are the shared {@link RateLimits}: on PostgreSQL every
+ * node counts against the same ones.
  */
 @Component
 class SignInThrottle extends OncePerRequestFilter {
 
-    /** A guarded request: where its sign-in name is, what the audit trail calls a refusal, where it is sent. */
-    private record Guarded(String parameter, String action, String throttledPage) {
+    /** A guarded request: where its sign-in name is, what the audit trail calls a refusal, where it is sent, its limits' names. */
+    private record Guarded(String parameter, String action, String throttledPage, String limits) {
     }
 
-    /** Each has buckets of its own: many reset requests do not stop the person signing in. */
+    /** Each has budgets of its own: many reset requests do not stop the person signing in. */
     private static final Map<String, Guarded> GUARDED = Map.of(
-            "/sign-in", new Guarded("login", "sign-in.throttled", "/sign-in?throttled"),
-            "/sign-in/link/request", new Guarded("email", "sign-in.link.throttled", "/sign-in?linkThrottled"),
-            "/sign-in/forgot", new Guarded("email", "password.reset.throttled", "/sign-in/forgot?throttled"));
+            "/sign-in", new Guarded("login", "sign-in.throttled", "/sign-in?throttled", "identity.sign-in"),
+            "/sign-in/link/request", new Guarded("email", "sign-in.link.throttled", "/sign-in?linkThrottled", "identity.sign-in-link"),
+            "/sign-in/forgot", new Guarded("email", "password.reset.throttled", "/sign-in/forgot?throttled", "identity.password-reset"));
 
-    private final Cache<String, Bucket> byAddress;
-    private final Cache<String, Bucket> byLogin;
-    private final Cache<String, Bucket> byLoginFromAnywhere;
-    private final int addressAttempts;
-    private final int loginAttempts;
-    private final int loginAttemptsFromAnywhere;
-    private final Duration window;
-    private final DataProtection protection;
+    /** The limits of one guarded request. */
+    private record Limits(Limit perClient, Limit perNameAndClient, Limit perNameAndClientPerDay, Limit perName) {
+    }
+
+    private final Map<String, Limits> limits = new HashMap<>();
+    private final RateLimits rates;
     private final AuditTrail audit;
 
     SignInThrottle(@Value("${machi.identity.throttle.attempts-per-address:30}") int addressAttempts,
                    @Value("${machi.identity.throttle.attempts-per-account:10}") int loginAttempts,
                    @Value("${machi.identity.throttle.attempts-per-account-from-anywhere:100}") int loginAttemptsFromAnywhere,
+                   @Value("${machi.identity.throttle.attempts-per-account-per-day:40}") int loginAttemptsPerDay,
                    @Value("${machi.identity.throttle.window:15m}") Duration window,
-                   DataProtection protection, AuditTrail audit) {
-        this.addressAttempts = addressAttempts;
-        this.loginAttempts = loginAttempts;
-        this.loginAttemptsFromAnywhere = loginAttemptsFromAnywhere;
-        this.window = window;
-        this.protection = protection;
+                   RateLimits rates, AuditTrail audit) {
+        GUARDED.forEach((path, guarded) -> limits.put(path, new Limits(
+                new Limit(guarded.limits() + ".per-client", addressAttempts, window),
+                new Limit(guarded.limits() + ".per-name-and-client", loginAttempts, window),
+                new Limit(guarded.limits() + ".per-name-and-client-per-day", loginAttemptsPerDay, Duration.ofDays(1)),
+                new Limit(guarded.limits() + ".per-name", loginAttemptsFromAnywhere, window))));
+        this.rates = rates;
         this.audit = audit;
-        this.byAddress = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(window).build();
-        this.byLogin = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(window).build();
-        this.byLoginFromAnywhere = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(window).build();
     }
 
     @Override
@@ -73,12 +70,16 @@ class SignInThrottle extends OncePerRequestFilter {
             throws ServletException, IOException {
         String path = request.getServletPath();
         Guarded guarded = GUARDED.get(path);
-        String login = protection.lookupHash(LoginNames.normalize(request.getParameter(guarded.parameter())));
-        boolean addressAllowed = bucket(byAddress, path + " " + request.getRemoteAddr(), addressAttempts).tryConsume(1);
-        // per name and client: someone else's wrong passwords do not lock the owner out; the
-        // bucket refills one attempt at a time, so a guesser slows down instead of a hard lock
-        boolean loginAllowed = bucket(byLogin, path + " " + login + " " + request.getRemoteAddr(), loginAttempts).tryConsume(1)
-                && bucket(byLoginFromAnywhere, path + " " + login, loginAttemptsFromAnywhere).tryConsume(1);
+        Limits limit = limits.get(path);
+        String login = LoginNames.normalize(request.getParameter(guarded.parameter()));
+        String client = request.getRemoteAddr();
+        boolean addressAllowed = rates.tryTake(limit.perClient(), client);
+        // per name and client: someone else's wrong passwords do not lock the owner out. The
+        // buckets refill one attempt at a time, so a guesser slows down instead of a hard lock,
+        // and more the longer it goes on: one attempt per window / attempts, then one per day / per-day.
+        boolean loginAllowed = rates.tryTake(limit.perNameAndClient(), login, client)
+                && rates.tryTake(limit.perNameAndClientPerDay(), login, client)
+                && rates.tryTake(limit.perName(), login);
         if (addressAllowed && loginAllowed) {
             chain.doFilter(request, response);
             return;
@@ -88,9 +89,12 @@ class SignInThrottle extends OncePerRequestFilter {
         response.sendRedirect(request.getContextPath() + (staff ? "/staff/sign-in?throttled" : guarded.throttledPage()));
     }
 
-    private Bucket bucket(Cache<String, Bucket> buckets, String key, int attempts) {
-        return buckets.get(key, k -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(attempts).refillGreedy(attempts, window))
-                .build());
+    /** Gives this sign-in name its whole password budget back, from every client. */
+    void unlock(String login) {
+        Limits signIn = limits.get("/sign-in");
+        String name = LoginNames.normalize(login);
+        rates.reset(signIn.perNameAndClient(), name);
+        rates.reset(signIn.perNameAndClientPerDay(), name);
+        rates.reset(signIn.perName(), name);
     }
 }

@@ -7,6 +7,7 @@ import org.machi.identity.account.PasswordPolicy;
 import org.machi.identity.account.SignUps;
 import org.machi.identity.security.NewAccountSignIn;
 import org.machi.shared.SiteLanguage;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,9 +36,13 @@ class SignUpController {
     }
 
     @PostMapping("/sign-up")
-    String request(@RequestParam(defaultValue = "") String email, HttpServletRequest request, Model model) {
+    String request(@RequestParam(defaultValue = "") String email, HttpServletRequest request, HttpServletResponse response,
+                   Model model) {
         SiteLanguage language = SiteLanguage.of(RequestContextUtils.getLocale(request));
-        List<String> problems = signUps.request(email, language);
+        List<String> problems = signUps.request(email, language, request.getRemoteAddr());
+        if (problems.contains(SignUps.TOO_MANY)) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        }
         if (!problems.isEmpty()) {
             model.addAttribute("problems", problems);
             model.addAttribute("email", email);

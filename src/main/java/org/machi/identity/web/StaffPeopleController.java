@@ -13,6 +13,7 @@ import org.machi.identity.account.Accounts;
 import org.machi.identity.account.FieldProblem;
 import org.machi.identity.account.StaffAccounts;
 import org.machi.identity.account.StaffRegister;
+import org.machi.identity.security.SignInUnlocks;
 import org.machi.identity.totp.TotpCredentials;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The system administrator's staff accounts: list, create, name and department, roles, reset sign-in. */
+/** The system administrator's staff accounts: list, create, name and department, roles, reset sign-in, unlock sign-in. */
 @Controller
 @PreAuthorize("hasAuthority('MANAGE_STAFF')")
 class StaffPeopleController {
@@ -37,9 +38,12 @@ class StaffPeopleController {
     private final StaffAccounts staff;
     private final StaffRegister register;
     private final TotpCredentials totp;
+    private final SignInUnlocks unlocks;
 
-    StaffPeopleController(Accounts accounts, StaffAccounts staff, StaffRegister register, TotpCredentials totp) {
+    StaffPeopleController(Accounts accounts, StaffAccounts staff, StaffRegister register, TotpCredentials totp,
+                          SignInUnlocks unlocks) {
         this.accounts = accounts;
+        this.unlocks = unlocks;
         this.register = register;
         this.staff = staff;
         this.totp = totp;
@@ -140,6 +144,15 @@ class StaffPeopleController {
         model.addAttribute("person", person);
         model.addAttribute("oneTimePassword", staff.resetSignIn(person.id(), admin.getName()));
         return "identity/person-password";
+    }
+
+    /** Clears the person's sign-in limits: someone else's wrong guesses no longer keep them out. */
+    @PostMapping("/staff/people/{id}/unlock")
+    String unlockSignIn(@PathVariable String id, Authentication admin, RedirectAttributes redirect) {
+        Account person = find(id);
+        unlocks.unlock(person, admin.getName());
+        redirect.addFlashAttribute("unlocked", true);
+        return "redirect:/staff/people/" + person.id();
     }
 
     private Account find(String id) {

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.machi.shared.DataProtection;
+import org.machi.shared.RateLimits;
 
 /** A stranger cannot keep the owner of an address from subscribing, and no one can flood an address. */
 class SubscriptionLimitsTests {
 
-    private final SubscriptionLimits limits = new SubscriptionLimits(20, 3, 10, new HashingOnly());
+    private final SubscriptionLimits limits = new SubscriptionLimits(20, 3, 10, RateLimits.inMemory(new HashingOnly()));
 
     @Test
     void threeRequestsFromAStrangerDoNotBlockTheOwner() {
