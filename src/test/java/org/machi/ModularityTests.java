@@ -2,8 +2,10 @@ package org.machi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.Dependency;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
@@ -24,6 +26,21 @@ class ModularityTests {
         ApplicationModule declared = Class.forName("org.machi.shared.package-info").getAnnotation(ApplicationModule.class);
         assertThat(declared.allowedDependencies()).as("an explicit empty list, not the open default").isEmpty();
         assertThat(modules.getModuleByName("shared").orElseThrow().getDirectDependencies(modules).stream()).isEmpty();
+    }
+
+    /**
+     * Publishing announces what it published (AlertPublished, NoticePublished, NoticeWithdrawn) and
+     * delivery listens; publishing never reaches into delivery, so the two form no cycle.
+     */
+    @Test
+    void publishingDoesNotDependOnDelivery() {
+        List<String> intoDelivery = modules.getModuleByName("alerts").orElseThrow().getBasePackage().stream()
+                .filter(type -> type.getPackageName().equals("org.machi.alerts.publishing"))
+                .flatMap(type -> type.getDirectDependenciesFromSelf().stream())
+                .filter(dependency -> dependency.getTargetClass().getPackageName().equals("org.machi.alerts.delivery"))
+                .map(Dependency::getDescription)
+                .toList();
+        assertThat(intoDelivery).isEmpty();
     }
 
     @Test

@@ -213,7 +213,10 @@ class DeliveryCrashTests extends OnPostgres {
                 Set.of("echi-kita"), "", now, now.plus(Duration.ofHours(1)));
         Alert draft = desk.draft(content, "test:operator");
         desk.submit(draft.id(), "test:operator");
-        return desk.approve(draft.id(), "test:approver");
+        Alert published = desk.approve(draft.id(), "test:approver");
+        Awaitility.await("deliveries queued from the AlertPublished event").atMost(Duration.ofSeconds(10))
+                .until(() -> count(published, null) > 0);
+        return published;
     }
 
     /** Confirmed subscribers, by mail and webhook: of 依知北 (in the alert's district) or of the whole city only. */
