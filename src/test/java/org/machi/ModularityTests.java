@@ -43,6 +43,13 @@ class ModularityTests {
         assertThat(intoDelivery).isEmpty();
     }
 
+    /** Web Push is the alerts module's: shared keeps only the generic signing key it is signed with. */
+    @Test
+    void sharedHoldsNothingOfWebPush() {
+        assertThat(modules.getModuleByName("shared").orElseThrow().getBasePackage().stream().map(type -> type.getSimpleName()))
+                .noneMatch(name -> name.contains("Push"));
+    }
+
     @Test
     void writesModuleDocumentation() throws Exception {
         new Documenter(modules).writeDocumentation();

@@ -13,7 +13,6 @@ import org.machi.alerts.subscriptions.Subscriptions;
 import org.machi.alerts.subscriptions.WebhookAddresses;
 import org.machi.shared.DataProtection;
 import org.machi.shared.OutgoingMail.Outcome;
-import org.machi.shared.PushIdentity;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
