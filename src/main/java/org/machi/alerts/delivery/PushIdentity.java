@@ -5,8 +5,9 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import org.machi.alerts.PushProperties;
+import org.machi.shared.CityProfile;
 import org.machi.shared.SigningKey;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,10 +28,10 @@ public class PushIdentity {
     private final Clock clock;
     private final LoadingCache<String, String> tokens;
 
-    PushIdentity(SigningKey key, @Value("${machi.push.contact:${machi.city.website}}") String contact, Clock clock) {
+    PushIdentity(SigningKey key, PushProperties push, CityProfile city, Clock clock) {
         this.key = key;
         this.publicKey = Base64.getUrlEncoder().withoutPadding().encodeToString(key.publicPoint());
-        this.contact = contact;
+        this.contact = push.contact() != null ? push.contact() : city.website().toString();
         this.clock = clock;
         this.tokens = Caffeine.newBuilder().expireAfterWrite(REUSE).maximumSize(1000).build(this::token);
     }

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.machi.alerts.PushProperties;
 import org.machi.shared.SigningKey;
 
 /** VAPID on top of the city's shared signing key: what is signed, for whom, and how often. */
@@ -35,7 +36,8 @@ class PushIdentityTests {
         }
     };
 
-    private final PushIdentity identity = new PushIdentity(key, "mailto:bousai@city.example.jp", Clock.fixed(NOW, ZoneOffset.UTC));
+    private final PushIdentity identity = new PushIdentity(key, new PushProperties("mailto:bousai@city.example.jp"), null,
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void theHeaderCarriesATokenForThePushServiceAndThePublicKey() {
