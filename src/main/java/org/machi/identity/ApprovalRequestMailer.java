@@ -5,8 +5,8 @@ import java.util.Locale;
 import org.machi.shared.ApprovalRequested;
 import org.machi.shared.CityProfile;
 import org.machi.shared.OutgoingMail;
+import org.machi.shared.SharedProperties;
 import org.machi.shared.SiteLanguage;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -25,12 +25,12 @@ class ApprovalRequestMailer {
     private final String baseUrl;
 
     ApprovalRequestMailer(StaffDirectory directory, OutgoingMail mail, MessageSource messages, CityProfile city,
-                          @Value("${machi.base-url}") String baseUrl) {
+                          SharedProperties shared) {
         this.directory = directory;
         this.mail = mail;
         this.messages = messages;
         this.city = city;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.baseUrl = shared.baseUrl();
     }
 
     @ApplicationModuleListener

@@ -26,8 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The delivery outbox: one row per (alert, subscription, channel), which is also the delivery's
- * idempotency key. Rows are queued with the publication, claimed in batches by a worker for a
- * limited time, and marked sent, failed, or due again later.
+ * idempotency key. Rows are queued once the publication has committed, claimed in batches by a
+ * worker for a limited time, and marked sent, failed, or due again later.
  */
 @Repository
 public class Deliveries {
@@ -66,9 +66,14 @@ public class Deliveries {
 
     /**
      * Queues the alert for every active subscriber of its districts, or of the whole city, on each
-     * of their channels. Subscribers of an affected district come first (priority 0).
+     * of their channels. Subscribers of an affected district come first (priority 0). An alert
+     * already queued (its event handed over again) is left as it is: its rows are queued in one
+     * transaction, so either all of them are there or none.
      */
-    public int queue(Alert alert) {
+    int queueOnce(Alert alert) {
+        if (queued(alert.id())) {
+            return 0;
+        }
         List<String> districts = List.copyOf(alert.districts());
         String inDistrict = inDistrict(districts.size());
         // one due time for every channel, so that claims take mail, webhooks and pushes together, in
@@ -91,10 +96,13 @@ public class Deliveries {
     }
 
     /**
-     * Queues the notice for the active subscribers who chose its category and whose place it
+     * Queues the notice, once, for the active subscribers who chose its category and whose place it
      * concerns, after every alert (priority 2).
      */
-    public int queue(Notice notice) {
+    int queueOnce(Notice notice) {
+        if (queued(notice.id())) {
+            return 0;
+        }
         List<String> districts = List.copyOf(notice.districts());
         String where = notice.wholeCity() ? "" : " AND (s.whole_city OR " + inDistrict(districts.size()) + ")";
         Timestamp due = Timestamp.from(now());
@@ -111,6 +119,11 @@ public class Deliveries {
         }
         refreshStatisticsAfter(queued);
         return queued;
+    }
+
+    private boolean queued(UUID itemId) {
+        return jdbc.sql("SELECT 1 FROM alerts.delivery WHERE item_id = ? FETCH FIRST 1 ROWS ONLY").param(itemId)
+                .query(Integer.class).optional().isPresent();
     }
 
     /**
@@ -135,7 +148,7 @@ public class Deliveries {
     }
 
     /** What is still waiting for an item that was withdrawn is not sent any more. */
-    public int drop(UUID itemId) {
+    int drop(UUID itemId) {
         return jdbc.sql("DELETE FROM alerts.delivery WHERE item_id = ? AND state = 'PENDING'").param(itemId).update();
     }
 

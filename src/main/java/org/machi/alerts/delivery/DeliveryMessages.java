@@ -19,8 +19,8 @@ import org.machi.alerts.publishing.CapDocuments;
 import org.machi.alerts.publishing.NoticeReading;
 import org.machi.alerts.publishing.NoticeStore;
 import org.machi.alerts.publishing.Reading;
+import org.machi.shared.SharedProperties;
 import org.machi.shared.SiteLanguage;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,7 +46,7 @@ class DeliveryMessages {
     private final LoadingCache<Key, Rendered> rendered;
 
     DeliveryMessages(AlertStore alerts, NoticeStore notices, AlertTemplates templates, CapDocuments cap, MessageSource messages,
-                     MailSubjects subjects, JsonMapper json, @Value("${machi.base-url}") String baseUrl) {
+                     MailSubjects subjects, JsonMapper json, SharedProperties shared) {
         this.cap = cap;
         this.json = json;
         this.alerts = alerts;
@@ -54,7 +54,7 @@ class DeliveryMessages {
         this.templates = templates;
         this.messages = messages;
         this.subjects = subjects;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.baseUrl = shared.baseUrl();
         this.rendered = Caffeine.newBuilder().maximumSize(1000).expireAfterAccess(Duration.ofMinutes(10))
                 .build(key -> key.item() == Item.ALERT ? alert(key.id(), key.language()) : notice(key.id(), key.language()));
     }

@@ -20,12 +20,12 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import org.machi.alerts.AlertsProperties;
 import org.machi.alerts.delivery.Deliveries.Channel;
 import org.machi.alerts.delivery.Deliveries.Due;
 import org.machi.alerts.delivery.Deliveries.Result;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
@@ -52,6 +52,7 @@ public class DeliveryRun {
     private final Map<Channel, DeliveryChannel> channels = new EnumMap<>(Channel.class);
     private final int batchSize;
     private final Duration lease;
+    private final Duration checkEvery;
     private final int workers;
     private final String worker = "worker-" + UUID.randomUUID();
     private final ReentrantLock draining = new ReentrantLock();
@@ -60,19 +61,17 @@ public class DeliveryRun {
     private final ExecutorService pool;
     private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(daemon("alert-delivery-lease"));
 
-    DeliveryRun(Deliveries deliveries, List<DeliveryChannel> channels,
-                @Value("${machi.alerts.delivery.enabled:true}") boolean enabled,
-                @Value("${machi.alerts.delivery.batch-size:200}") int batchSize,
-                @Value("${machi.alerts.delivery.lease:2m}") Duration lease,
-                @Value("${machi.alerts.delivery.workers:0}") int workers) {
+    DeliveryRun(Deliveries deliveries, List<DeliveryChannel> channels, AlertsProperties properties) {
+        AlertsProperties.Delivery settings = properties.delivery();
         this.deliveries = deliveries;
-        this.enabled = enabled;
+        this.enabled = settings.enabled();
         channels.forEach(channel -> this.channels.put(channel.channel(), channel));
-        this.batchSize = batchSize;
-        this.lease = lease;
+        this.batchSize = settings.batchSize();
+        this.lease = settings.lease();
+        this.checkEvery = settings.checkEvery();
         // Delivery is CPU-bound: more workers than processors add no throughput, but take CPU time
         // from the pages residents are reading meanwhile (measured in bench/alerts-fanout).
-        this.workers = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+        this.workers = settings.workers() > 0 ? settings.workers() : Runtime.getRuntime().availableProcessors();
         this.pool = Executors.newFixedThreadPool(this.workers, daemon("alert-delivery-worker"));
     }
 
@@ -194,8 +193,8 @@ public class DeliveryRun {
     }
 
     @Bean
-    Task<Void> alertDeliveryTask(@Value("${machi.alerts.delivery.check-every:5s}") Duration every) {
-        return Tasks.recurring("alerts-delivery", FixedDelay.of(every)).execute((instance, context) -> {
+    Task<Void> alertDeliveryTask() {
+        return Tasks.recurring("alerts-delivery", FixedDelay.of(checkEvery)).execute((instance, context) -> {
             if (enabled) {
                 drainAndReport();
             }

@@ -7,15 +7,14 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import org.machi.alerts.AlertsProperties;
 import org.machi.alerts.delivery.Deliveries.Due;
 import org.machi.alerts.delivery.Deliveries.Result;
 import org.machi.alerts.subscriptions.Subscriptions;
 import org.machi.alerts.subscriptions.WebhookAddresses;
 import org.machi.shared.DataProtection;
 import org.machi.shared.OutgoingMail.Outcome;
-import org.machi.shared.PushIdentity;
 import org.machi.shared.RateLimits;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,9 +36,9 @@ class PushChannel implements DeliveryChannel {
     private final PushIdentity identity;
 
     PushChannel(DeliveryMessages messages, WebhookAddresses addresses, DataProtection protection, PushIdentity identity,
-                RateLimits rates, @Value("${machi.alerts.delivery.pushes-per-second:5000}") int perSecond,
-                @Value("${machi.alerts.delivery.push-concurrency:64}") int concurrency) {
-        this.calls = new HttpCalls(addresses, new RateLimit(rates, "push", perSecond), concurrency);
+                RateLimits rates, AlertsProperties properties) {
+        this.calls = new HttpCalls(addresses, new RateLimit(rates, "push", properties.delivery().pushesPerSecond()),
+                properties.delivery().pushConcurrency());
         this.messages = messages;
         this.protection = protection;
         this.identity = identity;

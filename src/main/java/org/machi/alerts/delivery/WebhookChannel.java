@@ -5,6 +5,7 @@ import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.machi.alerts.AlertsProperties;
 import org.machi.alerts.delivery.Deliveries.Due;
 import org.machi.alerts.delivery.Deliveries.Result;
 import org.machi.alerts.subscriptions.Subscriptions;
@@ -13,7 +14,6 @@ import org.machi.alerts.subscriptions.WebhookAddresses;
 import org.machi.shared.DataProtection;
 import org.machi.shared.OutgoingMail.Outcome;
 import org.machi.shared.RateLimits;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,10 +32,9 @@ class WebhookChannel implements DeliveryChannel {
     private final UnsubscribeLinks unsubscribe;
 
     WebhookChannel(DeliveryMessages messages, WebhookAddresses addresses, DataProtection protection, Clock clock,
-                   UnsubscribeLinks unsubscribe, RateLimits rates,
-                   @Value("${machi.alerts.delivery.webhooks-per-second:5000}") int perSecond,
-                   @Value("${machi.alerts.delivery.webhook-concurrency:64}") int concurrency) {
-        this.calls = new HttpCalls(addresses, new RateLimit(rates, "webhook", perSecond), concurrency);
+                   UnsubscribeLinks unsubscribe, RateLimits rates, AlertsProperties properties) {
+        this.calls = new HttpCalls(addresses, new RateLimit(rates, "webhook", properties.delivery().webhooksPerSecond()),
+                properties.delivery().webhookConcurrency());
         this.messages = messages;
         this.protection = protection;
         this.clock = clock;

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.machi.alerts.AlertPublished;
 import org.machi.alerts.cap.CapMessage;
-import org.machi.alerts.delivery.Deliveries;
-import org.machi.alerts.delivery.DeliveryRun;
+import org.machi.alerts.cap.CapWriter;
 import org.machi.alerts.domain.Alert;
 import org.machi.alerts.domain.AlertContent;
 import org.machi.alerts.domain.AlertRuleBroken;
@@ -26,16 +26,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Where alerts are drafted, approved and published. Publishing is one transaction: the alert, the
- * alert it replaces, and one delivery row per subscriber and channel (the outbox). Delivery starts
- * once that transaction has committed.
+ * alert it replaces, and the {@link AlertPublished} event in the event publication registry (the
+ * outbox), from which delivery queues one row per subscriber and channel once it has committed.
  */
 @Service
 @Transactional
 public class AlertDesk {
 
     private final AlertStore store;
-    private final Deliveries deliveries;
-    private final DeliveryRun deliveryRun;
     private final InForceAlerts inForce;
     private final PreApprovedTemplates preApproved;
     private final AuditTrail audit;
@@ -45,12 +43,10 @@ public class AlertDesk {
     /** The permission that approves alerts, as approvers are asked for it. */
     private static final String APPROVE = "APPROVE_ALERTS";
 
-    AlertDesk(AlertStore store, Deliveries deliveries, DeliveryRun deliveryRun, InForceAlerts inForce,
-              PreApprovedTemplates preApproved, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+    AlertDesk(AlertStore store, InForceAlerts inForce, PreApprovedTemplates preApproved, AuditTrail audit,
+              ApplicationEventPublisher events, Clock clock) {
         this.events = events;
         this.store = store;
-        this.deliveries = deliveries;
-        this.deliveryRun = deliveryRun;
         this.inForce = inForce;
         this.preApproved = preApproved;
         this.audit = audit;
@@ -123,7 +119,7 @@ public class AlertDesk {
         record(by, "alert.discarded", alert);
     }
 
-    /** A second person approves: the alert is published and its deliveries are queued. */
+    /** A second person approves: the alert is published, and delivered once this has committed. */
     public Alert approve(UUID id, String by) {
         Alert alert = forChange(id);
         alert.approve(by, clock.instant());
@@ -158,14 +154,13 @@ public class AlertDesk {
             replaced.replacedBy(alert);
             store.update(replaced);
         }
-        int queued = deliveries.queue(alert);
-        audit.record(AuditRecord.of(by, action).about(alert.capIdentifier(), "alerts.alert")
-                .withDetail(alert.type() + ", " + queued + " deliveries queued"));
+        audit.record(AuditRecord.of(by, action).about(alert.capIdentifier(), "alerts.alert").withDetail(alert.type().name()));
+        events.publishEvent(new AlertPublished(alert.id(), alert.capIdentifier(), CapWriter.capitalized(alert.type()),
+                alert.publishedAt()));
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 inForce.refresh();
-                deliveryRun.startSoon();
             }
         });
     }

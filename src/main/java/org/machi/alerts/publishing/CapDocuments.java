@@ -14,8 +14,8 @@ import org.machi.alerts.domain.AlertKind;
 import org.machi.alerts.domain.CapCity;
 import org.machi.alerts.domain.CapWording;
 import org.machi.shared.CityProfile;
+import org.machi.shared.SharedProperties;
 import org.machi.shared.SiteLanguage;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -36,12 +36,12 @@ public class CapDocuments {
     private final Cache<UUID, String> written = Caffeine.newBuilder().maximumSize(1_000).build();
 
     CapDocuments(AlertStore store, CityProfile city, MessageSource messages, AlertTemplates templates,
-                 @Value("${machi.base-url}") String baseUrl) {
+                 SharedProperties shared) {
         this.store = store;
         this.city = city;
         this.messages = messages;
         this.templates = templates;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.baseUrl = shared.baseUrl();
         this.sender = URI.create(this.baseUrl).getHost();
         Map<String, CapCity.DistrictArea> districts = new LinkedHashMap<>();
         city.districts().forEach(d -> districts.put(d.code(), new CapCity.DistrictArea(city.districtGeocode(d), d.boundary().polygon())));

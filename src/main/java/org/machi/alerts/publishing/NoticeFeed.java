@@ -14,8 +14,8 @@ import org.machi.alerts.domain.Notice;
 import org.machi.alerts.domain.NoticeCategory;
 import org.machi.alerts.domain.NoticeText;
 import org.machi.shared.CityProfile;
+import org.machi.shared.SharedProperties;
 import org.machi.shared.SiteLanguage;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -27,10 +27,10 @@ public class NoticeFeed {
     private final MessageSource messages;
     private final String baseUrl;
 
-    NoticeFeed(CityProfile city, MessageSource messages, @Value("${machi.base-url}") String baseUrl) {
+    NoticeFeed(CityProfile city, MessageSource messages, SharedProperties shared) {
         this.city = city;
         this.messages = messages;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.baseUrl = shared.baseUrl();
     }
 
     /** The address of the feed of one category, or of every notice when the category is null. */

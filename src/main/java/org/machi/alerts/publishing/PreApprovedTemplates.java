@@ -1,14 +1,13 @@
 package org.machi.alerts.publishing;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.machi.alerts.AlertsProperties;
 import org.machi.alerts.cap.CapMessage;
 import org.machi.alerts.domain.Alert;
 import org.machi.alerts.domain.AlertKind;
 import org.machi.alerts.domain.AlertText;
 import org.machi.shared.SiteLanguage;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +21,8 @@ class PreApprovedTemplates {
     private final Set<AlertKind> kinds;
     private final AlertTemplates templates;
 
-    PreApprovedTemplates(@Value("${machi.alerts.pre-approved-kinds:}") List<AlertKind> kinds, AlertTemplates templates) {
-        this.kinds = Set.copyOf(kinds);
+    PreApprovedTemplates(AlertsProperties properties, AlertTemplates templates) {
+        this.kinds = Set.copyOf(properties.preApprovedKinds());
         this.templates = templates;
     }
 

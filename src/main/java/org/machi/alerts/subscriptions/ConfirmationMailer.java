@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.machi.shared.CityProfile;
 import org.machi.shared.OutgoingMail;
-import org.springframework.beans.factory.annotation.Value;
+import org.machi.shared.SharedProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -30,14 +30,14 @@ class ConfirmationMailer {
     private final String baseUrl;
 
     ConfirmationMailer(Subscriptions subscriptions, OutgoingMail mail, MessageSource messages, CityProfile city,
-                       SubscriptionWording wording, UnsubscribeLinks unsubscribe, @Value("${machi.base-url}") String baseUrl) {
+                       SubscriptionWording wording, UnsubscribeLinks unsubscribe, SharedProperties shared) {
         this.subscriptions = subscriptions;
         this.wording = wording;
         this.unsubscribe = unsubscribe;
         this.mail = mail;
         this.messages = messages;
         this.city = city;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.baseUrl = shared.baseUrl();
     }
 
     @ApplicationModuleListener

@@ -22,6 +22,7 @@ import org.machi.alerts.domain.AlertRuleBroken;
 import org.machi.alerts.domain.Links;
 import org.machi.alerts.domain.AlertKind;
 import org.machi.alerts.domain.AlertText;
+import org.machi.alerts.publishing.AlertDrafting;
 import org.machi.shared.CityProfile;
 import org.machi.shared.SiteLanguage;
 
@@ -118,22 +119,17 @@ public final class AlertForm {
     }
 
     /**
-     * The fields checked one by one. Languages left empty are returned without text: the caller
-     * fills them from the template. Problems are added to the list; null content if there were any.
+     * The fields checked one by one. Languages left empty are returned without text, and with an
+     * area drawn alone, without districts: drafting fills them in. Problems are added to the list;
+     * null content if there were any.
      */
     AlertContent read(CityProfile city, List<Problem> problems) {
         Set<String> known = new LinkedHashSet<>();
         city.districts().forEach(d -> known.add(d.code()));
         AlertArea area = new AlertArea(area(polygon, null, city, "polygon", problems).polygon(),
                 area(null, circle, city, "circle", problems).circle());
-        if (districts.isEmpty() && !area.isEmpty()) {
-            // the districts an area drawn alone concerns: those whose centre lies inside it
-            city.districts().stream().filter(d -> area.contains(d.centre().latitude(), d.centre().longitude()))
-                    .forEach(d -> districts.add(d.code()));
-            if (districts.isEmpty()) {
-                problems.add(new Problem("districts", "alert.form.areaCoversNoDistrict"));
-            }
-        } else if (districts.isEmpty()) {
+        // an area drawn alone is enough: drafting finds the districts it concerns
+        if (districts.isEmpty() && area.isEmpty()) {
             problems.add(new Problem("districts", "alert.rule.placeRequired"));
         } else if (!known.containsAll(districts)) {
             problems.add(new Problem("districts", "alert.form.unknownDistrict"));
@@ -179,11 +175,21 @@ public final class AlertForm {
     }
 
     /**
-     * Empties the texts of every other language, shown again as empty fields: they are made from
-     * the template when the form is saved, with the facts as they are then.
+     * The form as it is shown again after drafting did not save it: with the districts a drawn
+     * area concerns ticked, and the texts drafting makes anew from the template as empty fields.
      */
-    void keepTextsOf(Set<String> languages) {
-        texts.replaceAll((language, fields) -> languages.contains(language) ? fields : new String[] {"", "", ""});
+    void showAgain(AlertDrafting.NotSaved outcome) {
+        if (districts.isEmpty()) {
+            districts.addAll(outcome.districts());
+        }
+        if (outcome.textsKept() != null) {
+            texts.replaceAll((language, fields) -> outcome.textsKept().contains(language) ? fields : new String[] {"", "", ""});
+        }
+    }
+
+    /** The problems drafting found, as the form shows them. */
+    static List<Problem> problems(List<AlertDrafting.Problem> found) {
+        return found.stream().map(problem -> new Problem(problem.field(), problem.key(), problem.args())).toList();
     }
 
     public String[] text(String language) {

@@ -19,9 +19,9 @@ import org.machi.alerts.domain.AlertKind;
 import org.machi.alerts.domain.AlertRuleBroken;
 import org.machi.alerts.domain.AlertText;
 import org.machi.alerts.publishing.AlertDesk;
+import org.machi.alerts.publishing.AlertDrafting;
 import org.machi.alerts.publishing.AlertStore;
 import org.machi.alerts.publishing.AlertTemplates;
-import org.machi.alerts.publishing.FollowingTexts;
 import org.machi.alerts.publishing.InForceAlerts;
 import org.machi.shared.CityProfile;
 import org.machi.shared.PeopleNames;
@@ -53,9 +53,9 @@ class StaffAlertsController {
     private static final String APPROVE_ALERTS = "APPROVE_ALERTS";
 
     private final AlertDesk desk;
+    private final AlertDrafting drafting;
     private final AlertStore store;
     private final AlertTemplates templates;
-    private final FollowingTexts followingTexts;
     private final InForceAlerts inForce;
     private final Deliveries deliveries;
     private final CityProfile city;
@@ -63,10 +63,10 @@ class StaffAlertsController {
     private final PeopleNames people;
     private final Clock clock;
 
-    StaffAlertsController(AlertDesk desk, AlertStore store, AlertTemplates templates, FollowingTexts followingTexts,
+    StaffAlertsController(AlertDesk desk, AlertDrafting drafting, AlertStore store, AlertTemplates templates,
                           InForceAlerts inForce, Deliveries deliveries, CityProfile city, MessageSource messages, PeopleNames people,
                           Clock clock) {
-        this.followingTexts = followingTexts;
+        this.drafting = drafting;
         this.people = people;
         this.desk = desk;
         this.store = store;
@@ -109,7 +109,7 @@ class StaffAlertsController {
             return "redirect:/staff/alerts/new";
         }
         AlertForm form = AlertForm.from(chosen, params, district, params.containsKey("allDistricts"), city);
-        return save(model, form, params, "new", null, content -> desk.draft(content, staff.getName()));
+        return save(model, form, "new", null, typed -> drafting.draft(typed, confirmed(params), staff.getName()));
     }
 
     @GetMapping("/staff/alerts/{id}")
@@ -169,7 +169,7 @@ class StaffAlertsController {
         Alert alert = find(id);
         AlertForm form = AlertForm.from(alert.kind(), params, district, params.containsKey("allDistricts"), city);
         form.exercise = alert.exercise();
-        return save(model, form, params, "edit", alert, content -> desk.revise(alert.id(), content, staff.getName()));
+        return save(model, form, "edit", alert, typed -> drafting.revise(alert, typed, confirmed(params), staff.getName()));
     }
 
     @GetMapping("/staff/alerts/{id}/update")
@@ -186,14 +186,14 @@ class StaffAlertsController {
         Alert alert = find(id);
         AlertForm form = AlertForm.from(alert.kind(), params, district, params.containsKey("allDistricts"), city);
         form.exercise = alert.exercise();
-        return save(model, form, params, "update", alert, content -> desk.draftUpdate(alert.id(), content, staff.getName()));
+        return save(model, form, "update", alert, typed -> drafting.draftUpdate(alert, typed, confirmed(params), staff.getName()));
     }
 
     @GetMapping("/staff/alerts/{id}/cancel")
     @PreAuthorize(DRAFTER)
     String cancelForm(@PathVariable String id, Model model) {
         Alert alert = find(id);
-        AlertText japanese = templates.fillCancel(alert, SiteLanguage.JA, clock.instant());
+        AlertText japanese = drafting.cancelText(alert);
         model.addAttribute("alert", alert);
         model.addAttribute("headline", japanese.headline());
         model.addAttribute("description", japanese.description());
@@ -205,22 +205,14 @@ class StaffAlertsController {
     String draftCancel(@PathVariable String id, @RequestParam(defaultValue = "") String headline,
                        @RequestParam(defaultValue = "") String description, Principal staff, Model model) {
         Alert alert = find(id);
-        List<AlertForm.Problem> problems = new ArrayList<>();
-        if (headline.isBlank() || description.isBlank()) {
-            problems.add(new AlertForm.Problem(headline.isBlank() ? "headline" : "description", "alert.rule.japaneseRequired"));
-        } else {
-            Map<String, AlertText> texts = templates.complete(Map.of(SiteLanguage.JA.code(), new AlertText(headline.strip(),
-                    description.replace("\r\n", "\n").strip(), "")), alert.kind(), alert.districts(), "", clock.instant(), alert);
-            try {
-                return "redirect:/staff/alerts/" + desk.draftCancel(alert.id(), texts, staff.getName()).id();
-            } catch (AlertRuleBroken broken) {
-                problems.add(problem(broken));
-            }
+        AlertDrafting.Outcome outcome = drafting.draftCancel(alert, headline, description, staff.getName());
+        if (outcome instanceof AlertDrafting.Saved saved) {
+            return "redirect:/staff/alerts/" + saved.alert().id();
         }
         model.addAttribute("alert", alert);
         model.addAttribute("headline", headline);
         model.addAttribute("description", description);
-        model.addAttribute("problems", problems);
+        model.addAttribute("problems", AlertForm.problems(((AlertDrafting.NotSaved) outcome).problems()));
         return "alerts/staff-cancel";
     }
 
@@ -272,61 +264,30 @@ class StaffAlertsController {
     }
 
     /**
-     * Saves the form's content, or shows the form again: with its problems, or with what the
-     * operator is asked to confirm (times that look like a slip, texts written by hand for facts
-     * that changed) until they tick that they have.
+     * Hands what the form holds to drafting, or shows the form again: with its problems, or with
+     * what the operator is asked to confirm until they tick that they have.
      *
      * @param previous the alert revised or updated, or null for a new one
      */
-    private String save(Model model, AlertForm form, Map<String, String> params, String mode, Alert previous,
-                        Function<AlertContent, Alert> saving) {
+    private String save(Model model, AlertForm form, String mode, Alert previous,
+                        Function<AlertContent, AlertDrafting.Outcome> drafting) {
         List<AlertForm.Problem> problems = new ArrayList<>();
-        List<AlertForm.Problem> checks = new ArrayList<>();
-        AlertContent content = completed(form, problems, previous, checks);
-        if (content != null) {
-            try {
-                desk.toConfirm(content, previous).forEach(check -> checks.add(new AlertForm.Problem(check.field(), check.key())));
-                if (checks.isEmpty() || params.containsKey("confirmed")) {
-                    return "redirect:/staff/alerts/" + saving.apply(content).id();
-                }
-            } catch (AlertRuleBroken broken) {
-                problems.add(problem(broken));
+        AlertContent typed = form.read(city, problems);
+        if (typed != null) {
+            AlertDrafting.Outcome outcome = drafting.apply(typed);
+            if (outcome instanceof AlertDrafting.Saved saved) {
+                return "redirect:/staff/alerts/" + saved.alert().id();
             }
+            AlertDrafting.NotSaved notSaved = (AlertDrafting.NotSaved) outcome;
+            form.showAgain(notSaved);
+            problems.addAll(AlertForm.problems(notSaved.problems()));
+            model.addAttribute("checks", AlertForm.problems(notSaved.checks()));
         }
-        model.addAttribute("checks", problems.isEmpty() ? checks : List.of());
         return form(model, form, problems, mode, previous);
     }
 
-    /**
-     * The form's content with every language the operator left empty filled from the kind's
-     * template, Japanese included where the kind has one. For a revision or an update whose facts
-     * changed, the texts made from the template are made anew (the form shows them empty if it is
-     * shown again); each text written by hand is kept and added to the checks.
-     */
-    private AlertContent completed(AlertForm form, List<AlertForm.Problem> problems, Alert previous, List<AlertForm.Problem> checks) {
-        AlertContent content = form.read(city, problems);
-        if (content == null) {
-            return null;
-        }
-        Map<String, AlertText> texts = new LinkedHashMap<>(content.texts());
-        if (previous != null) {
-            FollowingTexts.Followed followed = followingTexts.follow(previous, content);
-            texts = new LinkedHashMap<>(followed.texts());
-            form.keepTextsOf(texts.keySet());
-            followed.toCheck().forEach(language -> checks.add(new AlertForm.Problem("headline-" + language.code(),
-                    "staffAlerts.form.textToCheck", language.nativeName())));
-        }
-        if (!texts.containsKey(SiteLanguage.JA.code())) {
-            AlertText japanese = templates.fill(content.kind(), SiteLanguage.JA, content.districts(), content.shelters(), content.effective());
-            if (japanese == null) {
-                problems.add(new AlertForm.Problem("headline-ja", "alert.rule.japaneseRequired"));
-                return null;
-            }
-            texts.put(SiteLanguage.JA.code(), japanese);
-        }
-        texts = templates.complete(texts, content.kind(), content.districts(), content.shelters(), content.effective(), null);
-        return new AlertContent(content.kind(), content.exercise(), content.urgency(), content.severity(), content.certainty(),
-                texts, content.districts(), content.shelters(), content.effective(), content.expires(), content.area(), content.link());
+    private static boolean confirmed(Map<String, String> params) {
+        return params.containsKey("confirmed");
     }
 
     private String form(Model model, AlertForm form, List<AlertForm.Problem> problems, String mode, Alert alert) {
@@ -346,17 +307,6 @@ class StaffAlertsController {
             default -> "/staff/alerts/new";
         });
         return "alerts/staff-form";
-    }
-
-    private static AlertForm.Problem problem(AlertRuleBroken broken) {
-        String field = broken.field().orElseGet(() -> switch (broken.messageKey()) {
-            case "alert.rule.placeRequired", "alert.rule.unknownDistrict" -> "districts";
-            case "alert.rule.expired", "alert.rule.expiresBeforeEffective" -> "expires";
-            case "alert.rule.effectiveRequired" -> "effective";
-            case "alert.rule.linkInvalid" -> "link";
-            default -> "headline-ja";
-        });
-        return new AlertForm.Problem(field, broken.messageKey());
     }
 
     private Alert find(String id) {

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.UUID;
 import org.machi.audit.AuditRecord;
 import org.machi.audit.AuditTrail;
+import org.machi.identity.IdentityProperties;
 import org.machi.shared.CityProfile;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,12 +36,11 @@ public class AccountDeletion {
     private final Duration retention;
     private final SecureRandom random = new SecureRandom();
 
-    AccountDeletion(JdbcClient jdbc, AuditTrail audit, Clock clock,
-                    @Value("${machi.identity.retention.deleted-accounts:30d}") Duration retention) {
+    AccountDeletion(JdbcClient jdbc, AuditTrail audit, Clock clock, IdentityProperties properties) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
-        this.retention = retention;
+        this.retention = properties.retention().deletedAccounts();
     }
 
     public Duration retention() {

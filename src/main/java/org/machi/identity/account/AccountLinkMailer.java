@@ -3,7 +3,7 @@ package org.machi.identity.account;
 import java.util.Locale;
 import org.machi.shared.CityProfile;
 import org.machi.shared.OutgoingMail;
-import org.springframework.beans.factory.annotation.Value;
+import org.machi.shared.SharedProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -24,13 +24,13 @@ class AccountLinkMailer {
     private final String baseUrl;
 
     AccountLinkMailer(AccountTokens tokens, Accounts accounts, OutgoingMail mail, MessageSource messages, CityProfile city,
-                      @Value("${machi.base-url}") String baseUrl) {
+                      SharedProperties shared) {
         this.tokens = tokens;
         this.accounts = accounts;
         this.mail = mail;
         this.messages = messages;
         this.city = city;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.baseUrl = shared.baseUrl();
     }
 
     @ApplicationModuleListener

@@ -10,7 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
+import org.machi.identity.IdentityProperties;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -29,10 +29,9 @@ public class PasswordPolicy {
     private final int multiFactorMinimum;
     private final Set<String> common;
 
-    PasswordPolicy(@Value("${machi.identity.password.single-factor-minimum-length:15}") int singleFactorMinimum,
-                   @Value("${machi.identity.password.multi-factor-minimum-length:8}") int multiFactorMinimum) {
-        this.singleFactorMinimum = singleFactorMinimum;
-        this.multiFactorMinimum = multiFactorMinimum;
+    PasswordPolicy(IdentityProperties properties) {
+        this.singleFactorMinimum = properties.password().singleFactorMinimumLength();
+        this.multiFactorMinimum = properties.password().multiFactorMinimumLength();
         this.common = loadCommonPasswords();
     }
 

@@ -3,7 +3,7 @@ package org.machi.identity.account;
 import java.util.Locale;
 import org.machi.shared.CityProfile;
 import org.machi.shared.OutgoingMail;
-import org.springframework.beans.factory.annotation.Value;
+import org.machi.shared.SharedProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -22,13 +22,13 @@ class SignInLinkMailer {
     private final String baseUrl;
 
     SignInLinkMailer(SignInLinks links, Accounts accounts, OutgoingMail mail, MessageSource messages, CityProfile city,
-                     @Value("${machi.base-url}") String baseUrl) {
+                     SharedProperties shared) {
         this.links = links;
         this.accounts = accounts;
         this.mail = mail;
         this.messages = messages;
         this.city = city;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.baseUrl = shared.baseUrl();
     }
 
     /**

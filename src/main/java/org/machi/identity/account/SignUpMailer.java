@@ -3,7 +3,7 @@ package org.machi.identity.account;
 import java.util.Locale;
 import org.machi.shared.CityProfile;
 import org.machi.shared.OutgoingMail;
-import org.springframework.beans.factory.annotation.Value;
+import org.machi.shared.SharedProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -22,12 +22,12 @@ class SignUpMailer {
     private final String baseUrl;
 
     SignUpMailer(SignUps signUps, OutgoingMail mail, MessageSource messages, CityProfile city,
-                 @Value("${machi.base-url}") String baseUrl) {
+                 SharedProperties shared) {
         this.signUps = signUps;
         this.mail = mail;
         this.messages = messages;
         this.city = city;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.baseUrl = shared.baseUrl();
     }
 
     @ApplicationModuleListener

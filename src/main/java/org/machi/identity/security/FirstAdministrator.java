@@ -1,7 +1,7 @@
 package org.machi.identity.security;
 
+import org.machi.identity.IdentityProperties;
 import org.machi.identity.account.StaffAccounts;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -17,9 +17,9 @@ class FirstAdministrator implements ApplicationRunner {
     private final StaffAccounts staff;
     private final String staffId;
 
-    FirstAdministrator(StaffAccounts staff, @Value("${machi.identity.first-administrator:admin}") String staffId) {
+    FirstAdministrator(StaffAccounts staff, IdentityProperties properties) {
         this.staff = staff;
-        this.staffId = staffId;
+        this.staffId = properties.firstAdministrator();
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.machi.identity.security;
 import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Iterator;
-import org.springframework.beans.factory.annotation.Value;
+import org.machi.identity.IdentityProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -37,9 +37,8 @@ class PasskeyConfiguration {
     @Bean
     WebAuthnRelyingPartyOperations passkeyRelyingParty(PublicKeyCredentialUserEntityRepository users,
                                                        UserCredentialRepository credentials,
-                                                       @Value("${machi.identity.passkeys.rp-id}") String rpId,
-                                                       Environment environment) {
-        var relyingParty = PublicKeyCredentialRpEntity.builder().id(rpId).name("Machi").build();
+                                                       IdentityProperties properties, Environment environment) {
+        var relyingParty = PublicKeyCredentialRpEntity.builder().id(properties.passkeys().rpId()).name("Machi").build();
         return new Webauthn4JRelyingPartyOperations(users, credentials, relyingParty, new ConfiguredOrigins(environment));
     }
 

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.beans.factory.annotation.Value;
+import org.machi.identity.IdentityProperties;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -30,8 +30,8 @@ class SessionLifetime extends OncePerRequestFilter {
     private final Duration lifetime;
     private final Clock clock;
 
-    SessionLifetime(@Value("${machi.identity.session.absolute-lifetime:12h}") Duration lifetime, Clock clock) {
-        this.lifetime = lifetime;
+    SessionLifetime(IdentityProperties properties, Clock clock) {
+        this.lifetime = properties.session().absoluteLifetime();
         this.clock = clock;
     }
 

@@ -2,9 +2,8 @@ package org.machi.shared.crypto;
 
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.time.Clock;
 import org.machi.shared.DataProtection;
-import org.machi.shared.PushIdentity;
+import org.machi.shared.SigningKey;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,9 +26,8 @@ class DataProtectionConfiguration {
 
     /** Generated with the other keys; production nodes share it through configuration, as the others. */
     @Bean
-    PushIdentity pushIdentity(@Value("${machi.crypto.push-signing-keyset:}") String configured,
-                              @Value("${machi.push.contact:${machi.city.website}}") String contact,
-                              @Value("${machi.data-dir}") Path dataDir, Clock clock) throws GeneralSecurityException {
-        return new TinkPushIdentity(Keysets.load(Keysets.Kind.PUSH_SIGNING, configured, dataDir.resolve("keys")), contact, clock);
+    SigningKey signingKey(@Value("${machi.crypto.push-signing-keyset:}") String configured,
+                          @Value("${machi.data-dir}") Path dataDir) throws GeneralSecurityException {
+        return new TinkSigningKey(Keysets.load(Keysets.Kind.PUSH_SIGNING, configured, dataDir.resolve("keys")));
     }
 }

@@ -3,8 +3,7 @@ package org.machi.shared.events;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
+import org.machi.shared.SharedProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.modulith.events.IncompleteEventPublications;
@@ -20,10 +19,9 @@ import org.springframework.modulith.events.IncompleteEventPublications;
 class EventResubmission {
 
     @Bean
-    RecurringTask<Void> resubmitIncompleteEvents(IncompleteEventPublications incomplete,
-                                                  @Value("${machi.events.resubmit-after:5m}") Duration after,
-                                                  @Value("${machi.events.resubmit-every:1m}") Duration every) {
-        return Tasks.recurring("shared-resubmit-incomplete-events", FixedDelay.of(every))
-                .execute((instance, context) -> incomplete.resubmitIncompletePublicationsOlderThan(after));
+    RecurringTask<Void> resubmitIncompleteEvents(IncompleteEventPublications incomplete, SharedProperties properties) {
+        SharedProperties.Events events = properties.events();
+        return Tasks.recurring("shared-resubmit-incomplete-events", FixedDelay.of(events.resubmitEvery()))
+                .execute((instance, context) -> incomplete.resubmitIncompletePublicationsOlderThan(events.resubmitAfter()));
     }
 }

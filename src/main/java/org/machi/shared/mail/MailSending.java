@@ -34,8 +34,8 @@ import java.util.Properties;
 import java.util.UUID;
 import org.machi.shared.CityProfile;
 import org.machi.shared.OutgoingMail;
+import org.machi.shared.SharedProperties;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -57,13 +57,13 @@ class MailSending implements OutgoingMail {
             Caffeine.newBuilder().maximumSize(500).build(MailSending::encodeSubject);
 
     /**
-     * @param from the sender as configured ({@code machi.mail.from}); when blank, the city profile's
-     *             sender (by default the city's name at no-reply@ its website's domain)
+     * The sender is the one configured ({@code machi.mail.from}); when blank, the city profile's
+     * sender (by default the city's name at no-reply@ its website's domain).
      */
-    MailSending(ObjectProvider<JavaMailSender> smtp, @Value("${machi.data-dir}") Path dataDir,
-                @Value("${machi.mail.from:}") String from, CityProfile city, Clock clock) {
+    MailSending(ObjectProvider<JavaMailSender> smtp, SharedProperties properties, CityProfile city, Clock clock) {
         this.smtp = smtp.getIfAvailable();
-        this.mailDirectory = dataDir.resolve("mail");
+        this.mailDirectory = properties.dataDir().resolve("mail");
+        String from = properties.mail().from();
         this.clock = clock;
         this.session = this.smtp instanceof JavaMailSenderImpl impl ? impl.getSession() : Session.getInstance(new Properties());
         try {

@@ -6,7 +6,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
+import org.machi.shared.SharedProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -24,11 +24,10 @@ class BackgroundTasks implements SmartLifecycle {
     private volatile Scheduler scheduler;
     private volatile boolean running;
 
-    BackgroundTasks(DataSource dataSource, List<Task<?>> tasks,
-                    @Value("${machi.tasks.polling-interval:10s}") Duration pollingInterval) {
+    BackgroundTasks(DataSource dataSource, List<Task<?>> tasks, SharedProperties properties) {
         this.dataSource = dataSource;
         this.tasks = List.copyOf(tasks);
-        this.pollingInterval = pollingInterval;
+        this.pollingInterval = properties.tasks().pollingInterval();
     }
 
     /**

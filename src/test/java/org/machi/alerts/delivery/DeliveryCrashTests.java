@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.machi.alerts.AlertsProperties;
 import org.machi.alerts.WebhookReceiver;
 import org.machi.alerts.cap.CapMessage;
 import org.machi.alerts.delivery.Deliveries.Due;
@@ -102,7 +103,7 @@ class DeliveryCrashTests extends OnPostgres {
                 }
                 return webhooks.send(batch);
             });
-            DeliveryRun first = new DeliveryRun(deliveries, dying, true, BATCH, Duration.ofSeconds(2), 1);
+            DeliveryRun first = new DeliveryRun(deliveries, dying, settings(BATCH, Duration.ofSeconds(2)));
             assertThatThrownBy(first::drain).isInstanceOf(Killed.class);
             int sentBeforeTheCrash = count(alert, "SENT");
             assertThat(sentBeforeTheCrash).isPositive().isLessThan(2 * recipients);
@@ -110,7 +111,7 @@ class DeliveryCrashTests extends OnPostgres {
                     .param(alert.id()).query(Integer.class).single();
             assertThat(claimedByTheDead).as("the dead worker's batch stays claimed").isPositive();
 
-            DeliveryRun restarted = new DeliveryRun(deliveries, channels, true, BATCH, Duration.ofSeconds(2), 1);
+            DeliveryRun restarted = new DeliveryRun(deliveries, channels, settings(BATCH, Duration.ofSeconds(2)));
             restarted.drain();
             assertThat(count(alert, "PENDING")).as("a live claim is respected until it lapses").isEqualTo(claimedByTheDead);
             Awaitility.await("the dead worker's claim lapses").atMost(Duration.ofSeconds(10))
@@ -139,7 +140,7 @@ class DeliveryCrashTests extends OnPostgres {
 
             // Without a crash, the affected district is served before the rest of the city.
             Alert next = publish();
-            new DeliveryRun(deliveries, channels, true, BATCH, Duration.ofSeconds(2), 1).drain();
+            new DeliveryRun(deliveries, channels, settings(BATCH, Duration.ofSeconds(2))).drain();
             assertThat(count(next, "SENT")).isEqualTo(2 * recipients);
             Instant lastNear = jdbc.sql("SELECT MAX(sent_at) FROM alerts.delivery WHERE item_id = ? AND priority = 0")
                     .param(next.id()).query(Timestamp.class).single().toInstant();
@@ -166,7 +167,7 @@ class DeliveryCrashTests extends OnPostgres {
                 }
                 return webhooks.send(batch);
             });
-            DeliveryRun run = new DeliveryRun(deliveries, slow, true, 1000, Duration.ofMillis(900), 1);
+            DeliveryRun run = new DeliveryRun(deliveries, slow, settings(1000, Duration.ofMillis(900)));
             CompletableFuture<Void> draining = CompletableFuture.runAsync(run::drain);
             assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
 
@@ -213,7 +214,10 @@ class DeliveryCrashTests extends OnPostgres {
                 Set.of("echi-kita"), "", now, now.plus(Duration.ofHours(1)));
         Alert draft = desk.draft(content, "test:operator");
         desk.submit(draft.id(), "test:operator");
-        return desk.approve(draft.id(), "test:approver");
+        Alert published = desk.approve(draft.id(), "test:approver");
+        Awaitility.await("deliveries queued from the AlertPublished event").atMost(Duration.ofSeconds(10))
+                .until(() -> count(published, null) > 0);
+        return published;
     }
 
     /** Confirmed subscribers, by mail and webhook: of 依知北 (in the alert's district) or of the whole city only. */
@@ -265,5 +269,11 @@ class DeliveryCrashTests extends OnPostgres {
                 }
             }
         }
+    }
+
+    /** One worker; the rest as configured by default. */
+    private static AlertsProperties settings(int batchSize, Duration lease) {
+        return new AlertsProperties(List.of(), new AlertsProperties.Delivery(true, batchSize, lease, 1, Duration.ofSeconds(5),
+                5000, 64, 5000, 64));
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.machi.alerts.AlertsProperties;
 import org.machi.alerts.cap.CapMessage;
 import org.machi.alerts.domain.Alert;
 import org.machi.alerts.domain.AlertContent;
@@ -37,8 +38,8 @@ class PreApprovedTemplatesTests {
 
     @Test
     void onlyTheTemplateWordForWordAtTheHighestUrgencyGoesOutWithoutAnApprover() {
-        PreApprovedTemplates preApproved = new PreApprovedTemplates(List.of(AlertKind.EVACUATION_ORDER), templates);
-        PreApprovedTemplates noneConfigured = new PreApprovedTemplates(List.of(), templates);
+        PreApprovedTemplates preApproved = new PreApprovedTemplates(new AlertsProperties(List.of(AlertKind.EVACUATION_ORDER), null), templates);
+        PreApprovedTemplates noneConfigured = new PreApprovedTemplates(new AlertsProperties(List.of(), null), templates);
         Instant now = clock.instant();
         Map<String, AlertText> asTemplate = filled(now);
 

@@ -11,8 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.machi.alerts.Subscribing;
@@ -88,8 +90,9 @@ class NoticesEndToEndTests {
             assertThat(location).as(published.getResponse().getContentAsString()).startsWith("/staff/notices/");
             UUID notice = UUID.fromString(location.substring("/staff/notices/".length()));
 
-            // only the subscriber of the category, on both of their channels, after every alert
-            assertThat(deliveries.progress(notice).values().stream().mapToInt(Deliveries.Progress::total).sum()).isEqualTo(2);
+            // only the subscriber of the category, on both of their channels, after every alert (queued from the event)
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> deliveries.progress(notice).values().stream().mapToInt(Deliveries.Progress::total).sum() == 2);
             assertThat(jdbc.sql("SELECT DISTINCT priority FROM alerts.delivery WHERE item_id = ?").param(notice).query(Integer.class).list())
                     .containsExactly(2);
 

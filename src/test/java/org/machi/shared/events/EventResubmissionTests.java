@@ -2,11 +2,13 @@ package org.machi.shared.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.machi.shared.SharedProperties;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.modulith.events.EventPublication;
@@ -35,7 +37,9 @@ class EventResubmissionTests {
                 throw new AssertionError("not the age threshold");
             }
         };
-        var task = new EventResubmission().resubmitIncompleteEvents(recording, Duration.ofMinutes(5), Duration.ofMinutes(1));
+        var task = new EventResubmission().resubmitIncompleteEvents(recording, new SharedProperties("https://machi.test",
+                Path.of("data"), new SharedProperties.Mail(""), new SharedProperties.Tasks(Duration.ofSeconds(10)),
+                new SharedProperties.Events(Duration.ofMinutes(5), Duration.ofMinutes(1))));
         task.execute(null, null);
 
         assertThat(asked).containsExactly(Duration.ofMinutes(5));

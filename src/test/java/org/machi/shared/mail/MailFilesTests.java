@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.machi.shared.OutgoingMail;
+import org.machi.shared.SharedProperties;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mail.javamail.JavaMailSender;
 
@@ -29,7 +31,7 @@ class MailFilesTests {
     @Test
     void writesEachMessageAsAnEmlFile() throws Exception {
         var noSmtp = new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class);
-        var mail = new MailSending(noSmtp, dataDir, "Machi <no-reply@localhost>", null, Clock.systemUTC());
+        var mail = new MailSending(noSmtp, properties(), null, Clock.systemUTC());
 
         mail.send(new OutgoingMail.Mail("hanako@example.jp", "【厚木市】お知らせ", "本文です。",
                 Map.of("List-Unsubscribe", "<https://machi.test/unsubscribe/abc>")));
@@ -52,7 +54,7 @@ class MailFilesTests {
     @Test
     void aMailFileAppearsOnlyWhenItIsWhole() throws Exception {
         var noSmtp = new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class);
-        var mail = new MailSending(noSmtp, dataDir, "Machi <no-reply@localhost>", null, Clock.systemUTC());
+        var mail = new MailSending(noSmtp, properties(), null, Clock.systemUTC());
         Path folder = Files.createDirectories(dataDir.resolve("mail"));
         String body = "長い本文です。".repeat(200_000);
         int mails = 10;
@@ -86,7 +88,7 @@ class MailFilesTests {
     @Test
     void anUnusableAddressIsRefusedAloneAndNeverQuoted() throws Exception {
         var noSmtp = new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class);
-        var mail = new MailSending(noSmtp, dataDir, "Machi <no-reply@localhost>", null, Clock.systemUTC());
+        var mail = new MailSending(noSmtp, properties(), null, Clock.systemUTC());
         String unusable = "taro\"@example.jp";
 
         var outcomes = mail.sendAll(List.of(new OutgoingMail.Mail("hanako@example.jp", "件名", "本文"),
@@ -104,5 +106,10 @@ class MailFilesTests {
                         assertThat(String.valueOf(t.getMessage())).as("the address is personal data").doesNotContain("taro");
                     }
                 });
+    }
+
+    private SharedProperties properties() {
+        return new SharedProperties("https://machi.test", dataDir, new SharedProperties.Mail("Machi <no-reply@localhost>"),
+                new SharedProperties.Tasks(Duration.ofSeconds(10)), new SharedProperties.Events(Duration.ofMinutes(5), Duration.ofMinutes(1)));
     }
 }

@@ -1,0 +1,48 @@
+package org.machi.alerts;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.time.Duration;
+import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.machi.alerts.domain.AlertKind;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The alerts module's settings ({@code machi.alerts.*}), checked at start: a bad one stops the
+ * application with the setting named.
+ *
+ * @param preApprovedKinds kinds an operator may publish alone at the highest urgency, if the text
+ *                         is the template's word for word (the four-eyes exception); none by default
+ */
+@ConfigurationProperties("machi.alerts")
+@Validated
+public record AlertsProperties(@NotNull @DefaultValue List<AlertKind> preApprovedKinds, @Valid @DefaultValue Delivery delivery) {
+
+    /**
+     * @param enabled            false on a node that must not deliver (another node does)
+     * @param batchSize          deliveries a worker claims at a time
+     * @param lease              how long a claim holds before another worker may take it over
+     * @param workers            workers delivering in parallel; 0: one per processor
+     * @param checkEvery         how often the scheduler looks for due deliveries besides right after a publication
+     * @param webhooksPerSecond  what the webhook receivers accept, all together
+     * @param webhookConcurrency webhook calls at a time
+     * @param pushesPerSecond    what the push services accept, all together
+     * @param pushConcurrency    push calls at a time
+     */
+    public record Delivery(
+            @DefaultValue("true") boolean enabled,
+            @Positive @DefaultValue("200") int batchSize,
+            @NotNull @DurationMin(millis = 100) @DefaultValue("2m") Duration lease,
+            @PositiveOrZero @DefaultValue("0") int workers,
+            @NotNull @DurationMin(millis = 100) @DefaultValue("5s") Duration checkEvery,
+            @Positive @DefaultValue("5000") int webhooksPerSecond,
+            @Positive @DefaultValue("64") int webhookConcurrency,
+            @Positive @DefaultValue("5000") int pushesPerSecond,
+            @Positive @DefaultValue("64") int pushConcurrency) {
+    }
+}

@@ -1,0 +1,103 @@
+package org.machi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.machi.alerts.AlertsProperties;
+import org.machi.alerts.PushProperties;
+import org.machi.identity.IdentityProperties;
+import org.machi.shared.SharedProperties;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBindException;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.NestedExceptionUtils;
+
+/**
+ * The settings each module reads, bound and checked as at start: the defaults hold, and a bad value
+ * stops the start with the setting and what is wrong with it named.
+ */
+class SettingsTests {
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties({SharedProperties.class, AlertsProperties.class, PushProperties.class, IdentityProperties.class})
+    static class Settings {
+    }
+
+    private final ApplicationContextRunner start = new ApplicationContextRunner().withUserConfiguration(Settings.class)
+            .withPropertyValues("machi.base-url=https://machi.example.jp/", "machi.data-dir=./data");
+
+    @Test
+    void theDefaultsHold() {
+        start.run(context -> {
+            assertThat(context).hasNotFailed();
+            SharedProperties shared = context.getBean(SharedProperties.class);
+            assertThat(shared.baseUrl()).as("without its trailing slash").isEqualTo("https://machi.example.jp");
+            assertThat(shared.mail().from()).isEmpty();
+            assertThat(shared.events().resubmitAfter()).isEqualTo(Duration.ofMinutes(5));
+            AlertsProperties alerts = context.getBean(AlertsProperties.class);
+            assertThat(alerts.preApprovedKinds()).isEmpty();
+            assertThat(alerts.delivery().batchSize()).isEqualTo(200);
+            assertThat(alerts.delivery().workers()).isZero();
+            assertThat(alerts.delivery().lease()).isEqualTo(Duration.ofMinutes(2));
+            assertThat(context.getBean(PushProperties.class).contact()).isNull();
+            IdentityProperties identity = context.getBean(IdentityProperties.class);
+            assertThat(identity.password().singleFactorMinimumLength()).isEqualTo(15);
+            assertThat(identity.retention().deletedAccounts()).isEqualTo(Duration.ofDays(30));
+            assertThat(identity.firstAdministrator()).isEqualTo("admin");
+        });
+    }
+
+    @Test
+    void aBadValueStopsTheStartNamingTheSettingAndTheReason() {
+        refused("machi.alerts.delivery.batch-size=0", "machi.alerts", "delivery.batchSize", "must be greater than 0");
+        refused("machi.alerts.delivery.workers=-1", "machi.alerts", "delivery.workers", "must be greater than or equal to 0");
+        refused("machi.alerts.delivery.lease=0s", "machi.alerts", "delivery.lease", "must be longer than or equal to");
+        refused("machi.alerts.delivery.webhook-concurrency=0", "machi.alerts", "delivery.webhookConcurrency", "must be greater than 0");
+        refused("machi.events.resubmit-after=0s", "machi", "events.resubmitAfter", "must be longer than or equal to");
+        refused("machi.tasks.polling-interval=-10s", "machi", "tasks.pollingInterval", "must be longer than or equal to");
+        refused("machi.base-url=machi.example.jp", "machi", "baseUrl", "must be an http or https address");
+        refused("machi.push.contact=bousai@city.example.jp", "machi.push", "contact", "must be a mailto: or https:// address");
+        refused("machi.identity.password.multi-factor-minimum-length=4", "machi.identity", "password.multiFactorMinimumLength",
+                "must be greater than or equal to 8");
+        refused("machi.identity.retention.deleted-accounts=0d", "machi.identity", "retention.deletedAccounts",
+                "must be longer than or equal to");
+        refused("machi.identity.first-administrator= ", "machi.identity", "firstAdministrator", "must not be blank");
+        start.withPropertyValues("machi.identity.password.multi-factor-minimum-length=12",
+                "machi.identity.password.single-factor-minimum-length=10").run(context ->
+                assertThat(context).as("single-factor must not be shorter than multi-factor").getFailure()
+                        .hasStackTraceContaining("single-factor-minimum-length must be at least multi-factor-minimum-length"));
+        start.withPropertyValues("machi.alerts.pre-approved-kinds=EVACUATION_ORDER,NO_SUCH_KIND").run(context ->
+                assertThat(context).getFailure().hasStackTraceContaining("machi.alerts.pre-approved-kinds"));
+    }
+
+    /** What an operator reads when the application does not start: the setting as they wrote it, its value, the reason. */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void theOperatorIsToldWhichSettingIsWrong(CapturedOutput output) {
+        SpringApplication application = new SpringApplicationBuilder(Settings.class).web(WebApplicationType.NONE)
+                .properties("machi.base-url=https://machi.example.jp", "machi.data-dir=./data", "machi.alerts.delivery.batch-size=0",
+                        "spring.main.banner-mode=off")
+                .build();
+        assertThatThrownBy(application::run).isInstanceOf(ConfigurationPropertiesBindException.class);
+        assertThat(output).contains("APPLICATION FAILED TO START", "Property: machi.alerts.delivery.batchSize", "Value: \"0\"",
+                "Reason: must be greater than 0");
+    }
+
+    private void refused(String setting, String prefix, String field, String reason) {
+        start.withPropertyValues(setting).run(context -> {
+            assertThat(context).as(setting).hasFailed();
+            String message = NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()).getMessage();
+            assertThat(message).as(setting).contains("Binding validation errors on " + prefix + "\n",
+                    "on field '" + field + "'", "default message [" + reason);
+        });
+    }
+}
