@@ -9,3 +9,11 @@ CREATE TABLE shared.keyset (
     created_at TIMESTAMP WITH TIME ZONE NOT NULL,
     wrapped_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- Start-up work done once for the whole deployment (the first administrator, the demo content):
+-- the node that inserts a row does the work in the same transaction; a node starting at the same
+-- moment waits on that row and, once the work is committed, does nothing.
+CREATE TABLE shared.done_once (
+    name    VARCHAR(100) PRIMARY KEY,
+    done_at TIMESTAMP WITH TIME ZONE NOT NULL
+);
