@@ -52,6 +52,11 @@ final class KeysetSource {
         return Keysets.load(kind, null, keyDirectory);
     }
 
+    /** The keysets kept in the database, when a key-encryption key is configured. */
+    Optional<StoredKeysets> stored() {
+        return database;
+    }
+
     /** A node that had file keys before (a single node) brings them along; otherwise new ones. */
     private KeysetHandle firstKeyset(Keysets.Kind kind) throws GeneralSecurityException {
         Optional<KeysetHandle> fromFile = Keysets.readFile(kind, keyDirectory);

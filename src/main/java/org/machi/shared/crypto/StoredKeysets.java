@@ -48,7 +48,7 @@ final class StoredKeysets {
             int inserted = jdbc.sql("""
                     INSERT INTO shared.keyset (kind, wrapped, version, created_at, wrapped_at)
                     VALUES (:kind, :wrapped, 0, :now, :now)
-                    ON CONFLICT (kind) DO NOTHING""")
+                    ON CONFLICT DO NOTHING""")
                     .param("kind", kind.name)
                     .param("wrapped", current.wrap(first.create(), kind))
                     .param("now", now)
