@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class MachiApplication {
 
     /** Operators' commands: the application starts without its web server, runs the command and exits. */
-    private static final Set<String> COMMANDS = Set.of("audit-verify", "audit-export");
+    private static final Set<String> COMMANDS = Set.of("audit-verify", "audit-export",
+            "keys-list", "keys-add", "keys-make-primary");
 
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(MachiApplication.class);

@@ -10,13 +10,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * The whole application on a real PostgreSQL server, as production runs it (the postgres profile).
  * Test classes that extend this share one Spring context; mark them {@link RequiresPostgres} too.
  * This node does not deliver alerts by itself, so that tests can run delivery workers as they need.
+ * Its keysets are kept in the database, as on several nodes.
  */
 @SpringBootTest(properties = {
         "management.server.port=-1",
         "machi.data-dir=target/test-data/postgres",
         "machi.base-url=http://machi.test",
         "machi.alerts.delivery.enabled=false",
-        "machi.alerts.webhooks.allow-http-localhost=true"})
+        "machi.alerts.webhooks.allow-http-localhost=true",
+        "machi.crypto.key-encryption-key=" + TestPostgres.KEY_ENCRYPTION_KEY})
 @AutoConfigureMockMvc
 @ActiveProfiles("postgres")
 public abstract class OnPostgres {

@@ -20,6 +20,9 @@ public final class TestPostgres {
     private static final String PASSWORD = env("MACHI_TEST_PG_PASSWORD", "");
     private static volatile String databaseUrl;
 
+    /** The tests' key-encryption key (32 bytes, base64), for keysets kept in the database. */
+    public static final String KEY_ENCRYPTION_KEY = "dGVzdHMgb25seTogbm8gcmVhbCBjaXR5IGtleSEhISE=";
+
     private TestPostgres() {
     }
 

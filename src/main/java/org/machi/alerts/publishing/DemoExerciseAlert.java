@@ -10,6 +10,7 @@ import org.machi.alerts.domain.AlertContent;
 import org.machi.alerts.domain.AlertKind;
 import org.machi.alerts.domain.AlertText;
 import org.machi.shared.CityProfile;
+import org.machi.shared.OncePerDeployment;
 import org.machi.shared.SiteLanguage;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * The demo (embedded default): at first start, an evacuation drill (訓練) for the whole city is
  * drafted by a demo operator and approved by a demo approver, so that a newcomer sees the banner,
- * the alert page, CAP and the feed at once. It stays until someone cancels it.
+ * the alert page, CAP and the feed at once. It stays until someone cancels it. Once per deployment,
+ * however many nodes start together.
  */
 @Component
 @ConditionalOnProperty(name = "machi.demo.enabled", havingValue = "true")
@@ -34,8 +36,11 @@ class DemoExerciseAlert implements ApplicationRunner {
     private final CityProfile city;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final OncePerDeployment once;
 
-    DemoExerciseAlert(AlertDesk desk, AlertTemplates templates, CityProfile city, JdbcClient jdbc, Clock clock) {
+    DemoExerciseAlert(AlertDesk desk, AlertTemplates templates, CityProfile city, JdbcClient jdbc, Clock clock,
+                      OncePerDeployment once) {
+        this.once = once;
         this.desk = desk;
         this.templates = templates;
         this.city = city;
@@ -45,6 +50,10 @@ class DemoExerciseAlert implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        once.run("alerts.demo-exercise-alert", this::publishDrill);
+    }
+
+    private void publishDrill() {
         if (jdbc.sql("SELECT COUNT(*) FROM alerts.alert").query(Integer.class).single() > 0) {
             return;
         }

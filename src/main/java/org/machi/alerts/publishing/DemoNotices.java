@@ -10,6 +10,7 @@ import java.util.Set;
 import org.machi.alerts.domain.NoticeCategory;
 import org.machi.alerts.domain.NoticeText;
 import org.machi.shared.CityProfile;
+import org.machi.shared.OncePerDeployment;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The demo (embedded default): at first start, a few everyday notices ({@code demo/notices.json})
  * are published by a demo department, some in several languages and some in Japanese only, so
  * that a newcomer sees the list, the categories, the feeds and the language fallback at once.
+ * Once per deployment, however many nodes start together.
  */
 @Component
 @ConditionalOnProperty(name = "machi.demo.enabled", havingValue = "true")
@@ -33,8 +35,10 @@ class DemoNotices implements ApplicationRunner {
     private final CityProfile city;
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final OncePerDeployment once;
 
-    DemoNotices(NoticeDesk desk, CityProfile city, JdbcClient jdbc, JsonMapper json) {
+    DemoNotices(NoticeDesk desk, CityProfile city, JdbcClient jdbc, JsonMapper json, OncePerDeployment once) {
+        this.once = once;
         this.desk = desk;
         this.city = city;
         this.jdbc = jdbc;
@@ -47,6 +51,10 @@ class DemoNotices implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        once.run("alerts.demo-notices", this::publishNotices);
+    }
+
+    private void publishNotices() {
         if (jdbc.sql("SELECT COUNT(*) FROM alerts.notice").query(Integer.class).single() > 0) {
             return;
         }

@@ -17,13 +17,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where keysets come from: a Tink JSON keyset given in configuration (production, the same on every
- * node), or else a file under {@code <data-dir>/keys}, generated on the first start of a single-node
- * deployment. Keys are never committed and never logged.
+ * The four keysets Machi uses, read from Tink JSON (configuration) or from a file under
+ * {@code <data-dir>/keys}, generated on the first start of a single-node deployment
+ * ({@link KeysetSource} decides which). Keys are never committed and never logged.
  */
 final class Keysets {
 
@@ -57,27 +58,60 @@ final class Keysets {
     private Keysets() {
     }
 
+    /** The configured keyset, else the file of the single-node deployment, generated on its first start. */
     static KeysetHandle load(Kind kind, String configured, Path keyDirectory) {
+        if (configured != null && !configured.isBlank()) {
+            return parse(kind, configured);
+        }
+        Path file = keyDirectory.resolve(kind.name + ".json");
         try {
-            if (configured != null && !configured.isBlank()) {
-                return TinkJsonProtoKeysetFormat.parseKeyset(configured, InsecureSecretKeyAccess.get());
+            Optional<KeysetHandle> existing = readFile(kind, keyDirectory);
+            if (existing.isPresent()) {
+                return existing.get();
             }
-            Path file = keyDirectory.resolve(kind.name + ".json");
-            if (Files.exists(file)) {
-                return TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(file), InsecureSecretKeyAccess.get());
-            }
-            KeysetHandle generated = KeysetHandle.generateNew(kind.parameters);
+            KeysetHandle generated = generate(kind);
             Files.createDirectories(keyDirectory);
             createReadableByOwnerOnly(file);
             Files.writeString(file, TinkJsonProtoKeysetFormat.serializeKeyset(generated, InsecureSecretKeyAccess.get()));
             log.warn("Generated a new {} keyset in {}. Back it up with the data: without it, protected data cannot be read. "
-                    + "Several nodes must share keysets given in configuration (machi.crypto.*).", kind.name, file);
+                    + "Several nodes share keysets through the database (machi.crypto.key-encryption-key) or configuration "
+                    + "(machi.crypto.*-keyset).", kind.name, file);
             return generated;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The " + kind.name + " keyset is not a valid Tink JSON keyset", e);
+            throw new DataProtectionException("Could not generate the " + kind.name + " keyset", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read or write the " + kind.name + " keyset under " + keyDirectory, e);
+            throw new UncheckedIOException("Could not write the " + kind.name + " keyset under " + keyDirectory, e);
         }
+    }
+
+    /** A keyset given as Tink JSON; the error never repeats the text. */
+    static KeysetHandle parse(Kind kind, String json) {
+        try {
+            return TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
+        } catch (GeneralSecurityException e) {
+            throw new KeysUnavailableException("The " + kind.name + " keyset is not a valid Tink JSON keyset.",
+                    "Give the JSON text of a Tink keyset (machi.crypto." + kind.name + "-keyset), as Tinkey writes it.");
+        }
+    }
+
+    /** The keyset file of the kind under the directory, if there is one. */
+    static Optional<KeysetHandle> readFile(Kind kind, Path keyDirectory) {
+        Path file = keyDirectory.resolve(kind.name + ".json");
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(file), InsecureSecretKeyAccess.get()));
+        } catch (GeneralSecurityException e) {
+            throw new KeysUnavailableException("The " + kind.name + " keyset file " + file + " is not a valid Tink JSON keyset.",
+                    "Restore the file from the backup of this data directory.");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the " + kind.name + " keyset " + file, e);
+        }
+    }
+
+    static KeysetHandle generate(Kind kind) throws GeneralSecurityException {
+        return KeysetHandle.generateNew(kind.parameters);
     }
 
     /** A new keyset of the kind, as JSON; for operators' tooling and tests. */

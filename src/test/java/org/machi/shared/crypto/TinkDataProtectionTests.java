@@ -9,8 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 class TinkDataProtectionTests {
 
@@ -87,6 +94,21 @@ class TinkDataProtectionTests {
         assertThat(keys.resolve("lookup.json")).doesNotExist();
         assertThatThrownBy(() -> Keysets.load(Keysets.Kind.LOOKUP, "{not a keyset", keys))
                 .hasMessageContaining("lookup keyset is not a valid Tink JSON keyset");
+    }
+
+    @Test
+    void onTheEmbeddedDatabaseKeysStayInFilesUnlessAKeyEncryptionKeyKeepsThemInTheDatabase() throws Exception {
+        DriverManagerDataSource h2 = new DriverManagerDataSource(
+                "jdbc:h2:mem:keysets-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure().dataSource(h2).locations("classpath:db/migration/shared").schemas("shared").load().migrate();
+        assertThat(DataProtectionConfiguration.sharedByNodes(h2)).as("H2 in this process serves one node").isFalse();
+
+        StoredKeysets stored = new StoredKeysets(JdbcClient.create(h2),
+                KeyEncryptionKey.parse(Base64.getEncoder().encodeToString(new byte[32]), "kek"), Optional.empty(), Clock.systemUTC());
+        KeysetHandle first = new KeysetSource(Optional.of(stored), false, keys).keyset(Keysets.Kind.AUDIT, "");
+        KeysetHandle again = new KeysetSource(Optional.of(stored), false, keys).keyset(Keysets.Kind.AUDIT, "");
+        assertThat(again.equalsKeyset(first)).isTrue();
+        assertThat(keys.resolve("audit.json")).doesNotExist();
     }
 
     private TinkDataProtection fromFiles() throws GeneralSecurityException {
