@@ -27,6 +27,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -59,8 +60,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Two nodes on one PostgreSQL database behave as one city: what a resident does on one node holds
  * on the other, each node reads what the other sealed, and one alert's fan-out is shared between
- * them with every recipient served once. Both nodes start together for the whole class; each
- * scenario is one test method, so a new one (say, a shared rate limit) is one more method.
+ * them with every recipient served once, and a rate limit is one budget for both. Both nodes start
+ * together for the whole class; each scenario is one test method.
  */
 @RequiresPostgres
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -110,6 +111,30 @@ class TwoNodesOnPostgresTests {
                 .hasValueSatisfying(to -> assertThat(to).endsWith("/sign-in"));
     }
 
+    /** A guesser who spreads wrong passwords over both nodes gets the budget of one city, not one per node. */
+    @Test
+    void aSignInLimitIsOneBudgetAcrossBothNodes() throws Exception {
+        Account resident = resident(nodes.a);
+        HttpClient guesser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        int budget = 10; // machi.identity.throttle.attempts-per-account, per sign-in name and client
+        for (int attempt = 0; attempt < budget; attempt++) {
+            TwoNodes.Node node = attempt % 2 == 0 ? nodes.a : nodes.b;
+            assertThat(signIn(guesser, node, resident.login(), "wrong-" + attempt)).as("attempt " + (attempt + 1))
+                    .endsWith("/sign-in?error");
+        }
+        assertThat(signIn(guesser, nodes.a, resident.login(), "wrong-again")).as("the budget is spent on A too")
+                .endsWith("/sign-in?throttled");
+        assertThat(signIn(guesser, nodes.b, resident.login(), TestAccounts.PASSWORD)).as("and on B, even for the right password")
+                .endsWith("/sign-in?throttled");
+    }
+
+    /** Where the password form sends this client: the form's token is taken from the node it posts to. */
+    private static String signIn(HttpClient client, TwoNodes.Node node, String login, String password) throws Exception {
+        Document form = Jsoup.parse(send(client, get(node, "/sign-in")).body());
+        return send(client, post(node, "/sign-in", Map.of("_csrf", form.select("input[name=_csrf]").attr("value"),
+                "login", login, "password", password))).headers().firstValue("Location").orElse("");
+    }
+
     @Test
     void eachNodeOpensWhatTheOtherSealedAndVerifiesTheOthersAuditEntries() {
         DataProtection a = nodes.a.bean(DataProtection.class);
@@ -129,8 +154,12 @@ class TwoNodesOnPostgresTests {
     @Test
     void oneAlertsFanOutIsSharedByBothNodesAndEveryRecipientIsServedOnce() throws Exception {
         Set<String> addresses = subscribersByMail(nodes.a, SUBSCRIBERS);
-        Alert alert = publish(nodes.b);
+        // before publishing: the publishing node starts delivering as soon as its deliveries are queued
         clearMail();
+        Alert alert = publish(nodes.b);
+        // delivery queues the alert's rows just after the publication commits (AlertPublished)
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc()
+                .sql("SELECT COUNT(*) FROM alerts.delivery WHERE item_id = ?").param(alert.id()).query(Long.class).single() == SUBSCRIBERS);
 
         CyclicBarrier together = new CyclicBarrier(2);
         List<CompletableFuture<Void>> workers = Stream.of(nodes.a, nodes.b).map(node -> CompletableFuture.runAsync(() -> {
