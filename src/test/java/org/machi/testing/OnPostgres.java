@@ -16,7 +16,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "machi.data-dir=target/test-data/postgres",
         "machi.base-url=http://machi.test",
         "machi.alerts.delivery.enabled=false",
-        "machi.alerts.webhooks.allow-http-localhost=true"})
+        "machi.alerts.webhooks.allow-http-localhost=true",
+        // the local stand-in for a browser push service (PushService)
+        "machi.alerts.push.allowed-hosts=localhost",
+        "machi.alerts.push.subscriptions-per-client=100000"})
 @AutoConfigureMockMvc
 @ActiveProfiles("postgres")
 public abstract class OnPostgres {

@@ -1,10 +1,13 @@
 package org.machi.alerts.delivery;
 
+import jakarta.annotation.PreDestroy;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Clock;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.core5.http.ContentType;
 import org.machi.alerts.delivery.Deliveries.Due;
 import org.machi.alerts.delivery.Deliveries.Result;
 import org.machi.alerts.subscriptions.Subscriptions;
@@ -34,11 +37,16 @@ class WebhookChannel implements DeliveryChannel {
                    UnsubscribeLinks unsubscribe,
                    @Value("${machi.alerts.delivery.webhooks-per-second:5000}") int perSecond,
                    @Value("${machi.alerts.delivery.webhook-concurrency:64}") int concurrency) {
-        this.calls = new HttpCalls(addresses, perSecond, concurrency);
+        this.calls = new HttpCalls(addresses, addresses::formProblem, perSecond, concurrency);
         this.messages = messages;
         this.protection = protection;
         this.clock = clock;
         this.unsubscribe = unsubscribe;
+    }
+
+    @PreDestroy
+    void stop() {
+        calls.close();
     }
 
     @Override
@@ -54,18 +62,16 @@ class WebhookChannel implements DeliveryChannel {
                         : new Result(due, Outcome.Result.RETRY, "HTTP " + status));
     }
 
-    private HttpRequest request(Due due, String url) {
+    private SimpleHttpRequest request(Due due, String url) {
         String body = payload(due);
         long timestamp = clock.instant().getEpochSecond();
         String id = due.key().text();
         String secret = protection.open(due.secretSealed(), Subscriptions.WEBHOOK_SECRET_CONTEXT);
-        return HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header("webhook-id", id)
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSignature.sign(secret, id, timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
+        return SimpleRequestBuilder.post(URI.create(url))
+                .setHeader("webhook-id", id)
+                .setHeader("webhook-timestamp", Long.toString(timestamp))
+                .setHeader("webhook-signature", WebhookSignature.sign(secret, id, timestamp, body))
+                .setBody(body.getBytes(StandardCharsets.UTF_8), ContentType.create("application/json"))
                 .build();
     }
 

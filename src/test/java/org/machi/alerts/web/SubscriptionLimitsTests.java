@@ -29,7 +29,7 @@ class SubscriptionLimitsTests {
     }
 
     /** Lookup hashes only; nothing else of the data protection is used here. */
-    private static final class HashingOnly implements DataProtection {
+    static final class HashingOnly implements DataProtection {
         @Override
         public String lookupHash(String value) {
             return Integer.toHexString(value.hashCode());

@@ -173,6 +173,20 @@ class WebPushTests {
                 .query(Integer.class).single()).isZero();
     }
 
+    /** An endpoint not on a browser push service's host is refused, with a reason, and nothing is stored (a public address alone is not enough). */
+    @Test
+    void anEndpointOffThePushServicesHostsIsRefused() throws Exception {
+        Map<String, String> keys = BrowserKeys.make().json();
+        for (String endpoint : List.of("https://8.8.8.8/push/" + UUID.randomUUID(), "https://push.example.net/push/" + UUID.randomUUID())) {
+            JsonNode answer = json.readTree(subscribe(endpoint, keys, "en", List.of("echi-kita"), List.of())
+                    .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+            assertThat(answer.get("problems").findValuesAsString("message")).as(endpoint)
+                    .containsExactly("We cannot send notifications through this browser's push service. Please try again in a browser such as "
+                            + "Chrome, Edge, Firefox or Safari.");
+            assertThat(subscriptions(endpoint)).isZero();
+        }
+    }
+
     private ResultActions subscribe(String endpoint, Map<String, String> keys, String language, List<String> districts,
                                     List<String> categories) throws Exception {
         Map<String, Object> body = Map.of("endpoint", endpoint, "keys", keys, "language", language, "wholeCity", false,
