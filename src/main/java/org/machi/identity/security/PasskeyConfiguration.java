@@ -3,6 +3,7 @@ package org.machi.identity.security;
 import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Iterator;
+import org.machi.audit.AuditTrail;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,9 +39,10 @@ class PasskeyConfiguration {
     WebAuthnRelyingPartyOperations passkeyRelyingParty(PublicKeyCredentialUserEntityRepository users,
                                                        UserCredentialRepository credentials,
                                                        @Value("${machi.identity.passkeys.rp-id}") String rpId,
-                                                       Environment environment) {
+                                                       Environment environment, AuditTrail audit) {
         var relyingParty = PublicKeyCredentialRpEntity.builder().id(rpId).name("Machi").build();
-        return new Webauthn4JRelyingPartyOperations(users, credentials, relyingParty, new ConfiguredOrigins(environment));
+        return new AuditedPasskeyRegistration(
+                new Webauthn4JRelyingPartyOperations(users, credentials, relyingParty, new ConfiguredOrigins(environment)), audit);
     }
 
     /** The allowed origins, read from {@code machi.identity.passkeys.allowed-origins} each time they are needed. */

@@ -23,11 +23,13 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
 
     private final AuditTrail audit;
     private final TotpCredentials totp;
+    private final SignInAttempts attempts;
     private final SavedRequestAwareAuthenticationSuccessHandler residents = new SavedRequestAwareAuthenticationSuccessHandler();
 
-    SignInHandlers(AuditTrail audit, TotpCredentials totp) {
+    SignInHandlers(AuditTrail audit, TotpCredentials totp, SignInAttempts attempts) {
         this.audit = audit;
         this.totp = totp;
+        this.attempts = attempts;
         residents.setDefaultTargetUrl("/account");
     }
 
@@ -52,7 +54,7 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
-        audit.record(AuditRecord.of("anonymous", "sign-in.password.failed").withDetail(exception.getClass().getSimpleName()));
+        audit.record(attempts.record("sign-in.password.failed", request, "login", exception.getClass().getSimpleName()));
         boolean staff = "staff".equals(request.getParameter("audience"));
         response.sendRedirect(request.getContextPath() + (staff ? "/staff/sign-in?error" : "/sign-in?error"));
     }
