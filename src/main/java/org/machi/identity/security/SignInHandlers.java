@@ -6,6 +6,7 @@ import java.io.IOException;
 import org.machi.audit.AuditRecord;
 import org.machi.audit.AuditTrail;
 import org.machi.identity.totp.TotpCredentials;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
@@ -56,6 +57,11 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
             throws IOException {
         audit.record(attempts.record("sign-in.password.failed", request, "login", exception.getClass().getSimpleName()));
         boolean staff = "staff".equals(request.getParameter("audience"));
+        if (exception instanceof CredentialsExpiredException) {
+            // only after the right one-time password: it is past its lifetime, and the administrator issues a new one
+            response.sendRedirect(request.getContextPath() + "/staff/sign-in?expired");
+            return;
+        }
         response.sendRedirect(request.getContextPath() + (staff ? "/staff/sign-in?error" : "/sign-in?error"));
     }
 }
