@@ -187,6 +187,33 @@ class WebPushTests {
         }
     }
 
+    /** Browser subscriptions need no confirmation, so one client address makes only so many (50 in tests); the next is refused, translated. */
+    @Test
+    void oneClientSubscribesOnlySoManyBrowsers() throws Exception {
+        String client = "192.0.2." + (1 + new SecureRandom().nextInt(250));
+        Map<String, String> keys = BrowserKeys.make().json();
+        String prefix = "http://localhost:9/push/limit-" + UUID.randomUUID() + "-";
+        for (int i = 0; i < 50; i++) {
+            subscribeFrom(client, prefix + i, keys).andExpect(status().isCreated());
+        }
+        JsonNode refused = json.readTree(subscribeFrom(client, prefix + 50, keys).andExpect(status().isTooManyRequests()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(refused.get("problems").findValuesAsString("message")).containsExactly("Too many browsers have asked for notifications "
+                + "from this connection, so we are not taking new ones for a while. Please try again later.");
+        assertThat(subscriptions(prefix + 50)).isZero();
+        subscribeFrom("198.51.100.9", prefix + "elsewhere", keys).andExpect(status().isCreated());
+    }
+
+    private ResultActions subscribeFrom(String client, String endpoint, Map<String, String> keys) throws Exception {
+        Map<String, Object> body = Map.of("endpoint", endpoint, "keys", keys, "language", "en", "wholeCity", true,
+                "districts", List.of(), "categories", List.of());
+        return mvc.perform(post("/alerts/push").with(csrf()).contentType("application/json").header("Accept-Language", "en")
+                .with(request -> {
+                    request.setRemoteAddr(client);
+                    return request;
+                }).content(json.writeValueAsString(body)));
+    }
+
     private ResultActions subscribe(String endpoint, Map<String, String> keys, String language, List<String> districts,
                                     List<String> categories) throws Exception {
         Map<String, Object> body = Map.of("endpoint", endpoint, "keys", keys, "language", language, "wholeCity", false,
