@@ -28,12 +28,13 @@ class SignInAttempts {
     /** The record of {@code action} for this request, whose sign-in name is in {@code nameParameter}; {@code reason} is technical. */
     AuditRecord record(String action, HttpServletRequest request, String nameParameter, String reason) {
         String name = request.getParameter(nameParameter);
+        // the same lookup whether or not the name has an account, so the answer takes as long either way
         String client = "client " + request.getRemoteAddr();
         String detail = reason == null ? client : reason + ", " + client;
         if (name == null || name.isBlank()) {
             return AuditRecord.of("anonymous", action).withDetail(detail + ", no name");
         }
-        return accounts.findByLogin(name).map(Account::reference)
+        return accounts.findIdByLogin(name).map(Account::reference)
                 .map(reference -> AuditRecord.of("anonymous", action).about(reference, "identity.account").withDetail(detail))
                 .orElseGet(() -> AuditRecord.of("anonymous", action)
                         .withDetail(detail + ", unknown name " + protection.lookupHash(LoginNames.normalize(name))));
