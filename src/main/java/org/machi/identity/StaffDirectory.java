@@ -39,6 +39,11 @@ public class StaffDirectory implements PeopleNames {
                 .map(account -> view(account, register.find(account.id()).orElse(null)));
     }
 
+    @Override
+    public Optional<String> departmentOf(String reference) {
+        return find(reference).map(StaffView::department);
+    }
+
     /** Active staff members holding the permission, by name. */
     public List<StaffView> holding(Permission permission) {
         Map<UUID, StaffDetails> details = register.all();

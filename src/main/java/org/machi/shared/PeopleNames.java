@@ -2,6 +2,7 @@ package org.machi.shared;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Names for the account references that modules record (in the audit trail, on drafts), and who
@@ -14,4 +15,7 @@ public interface PeopleNames {
 
     /** Active staff holding the authority (a permission name such as "APPROVE_ALERTS"): reference to name, by name. */
     Map<String, String> holding(String authority);
+
+    /** The department of the staff member with this reference, if they have one. */
+    Optional<String> departmentOf(String reference);
 }

@@ -65,6 +65,11 @@ public final class PushService implements AutoCloseable {
         return received(path);
     }
 
+    /** Every push received so far, to any endpoint. */
+    public List<Push> received() {
+        return List.copyOf(pushes);
+    }
+
     private List<Push> received(String path) {
         return pushes.stream().filter(p -> p.path().equals(path)).toList();
     }

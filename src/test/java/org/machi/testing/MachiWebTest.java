@@ -24,6 +24,11 @@ import org.springframework.context.annotation.Import;
         "machi.base-url=http://machi.test",
         // webhook receivers in tests listen on this machine over plain http
         "machi.alerts.webhooks.allow-http-localhost=true",
+        // the local stand-in for a browser push service (PushService)
+        "machi.alerts.push.allowed-hosts=localhost",
+        // browser subscriptions per client address: WebPushTests reaches it from an address of its own;
+        // all other tests together subscribe far fewer browsers from 127.0.0.1
+        "machi.alerts.push.subscriptions-per-client=50",
         "machi.identity.passkeys.allowed-origins=http://localhost:${local.server.port}",
         "spring.security.oauth2.client.registration.mynumber.provider=mynumber",
         "spring.security.oauth2.client.registration.mynumber.client-id=machi-test",

@@ -18,7 +18,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "machi.base-url=http://machi.test",
         "machi.alerts.delivery.enabled=false",
         "machi.alerts.webhooks.allow-http-localhost=true",
-        "machi.crypto.key-encryption-key=" + TestPostgres.KEY_ENCRYPTION_KEY})
+        "machi.crypto.key-encryption-key=" + TestPostgres.KEY_ENCRYPTION_KEY,
+        // the local stand-in for a browser push service (PushService)
+        "machi.alerts.push.allowed-hosts=localhost",
+        "machi.alerts.push.subscriptions-per-client=100000"})
 @AutoConfigureMockMvc
 @ActiveProfiles("postgres")
 public abstract class OnPostgres {

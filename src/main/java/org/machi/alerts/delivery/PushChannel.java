@@ -1,15 +1,19 @@
 package org.machi.alerts.delivery;
 
 import com.google.crypto.tink.apps.webpush.WebPushHybridEncrypt;
+import jakarta.annotation.PreDestroy;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.core5.http.ContentType;
 import org.machi.alerts.AlertsProperties;
 import org.machi.alerts.delivery.Deliveries.Due;
 import org.machi.alerts.delivery.Deliveries.Result;
+import org.machi.alerts.subscriptions.PushEndpoints;
 import org.machi.alerts.subscriptions.Subscriptions;
 import org.machi.alerts.subscriptions.WebhookAddresses;
 import org.machi.shared.DataProtection;
@@ -35,13 +39,18 @@ class PushChannel implements DeliveryChannel {
     private final DataProtection protection;
     private final PushIdentity identity;
 
-    PushChannel(DeliveryMessages messages, WebhookAddresses addresses, DataProtection protection, PushIdentity identity,
-                RateLimits rates, AlertsProperties properties) {
-        this.calls = new HttpCalls(addresses, new RateLimit(rates, "push", properties.delivery().pushesPerSecond()),
+    PushChannel(DeliveryMessages messages, WebhookAddresses addresses, PushEndpoints endpoints, DataProtection protection,
+                PushIdentity identity, RateLimits rates, AlertsProperties properties) {
+        this.calls = new HttpCalls(addresses, endpoints::formProblem, new RateLimit(rates, "push", properties.delivery().pushesPerSecond()),
                 properties.delivery().pushConcurrency());
         this.messages = messages;
         this.protection = protection;
         this.identity = identity;
+    }
+
+    @PreDestroy
+    void stop() {
+        calls.close();
     }
 
     @Override
@@ -67,19 +76,17 @@ class PushChannel implements DeliveryChannel {
         return new Result(due, hopeless ? Outcome.Result.REFUSED : Outcome.Result.RETRY, "HTTP " + status);
     }
 
-    private HttpRequest request(Due due, String endpoint) {
+    private SimpleHttpRequest request(Due due, String endpoint) {
         DeliveryMessages.Rendered rendered = messages.of(due);
         Subscriptions.PushKeys keys = Subscriptions.PushKeys.parse(protection.open(due.secretSealed(), Subscriptions.PUSH_KEYS_CONTEXT));
         URI uri = URI.create(endpoint);
         String origin = uri.getScheme() + "://" + uri.getRawAuthority();
-        return HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/octet-stream")
-                .header("Content-Encoding", "aes128gcm")
-                .header("TTL", Long.toString((rendered.urgent() ? ALERT_TTL : NOTICE_TTL).toSeconds()))
-                .header("Urgency", rendered.urgent() ? "high" : "normal")
-                .header("Authorization", identity.authorization(origin))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(encrypted(rendered.notification(), keys)))
+        return SimpleRequestBuilder.post(uri)
+                .setHeader("Content-Encoding", "aes128gcm")
+                .setHeader("TTL", Long.toString((rendered.urgent() ? ALERT_TTL : NOTICE_TTL).toSeconds()))
+                .setHeader("Urgency", rendered.urgent() ? "high" : "normal")
+                .setHeader("Authorization", identity.authorization(origin))
+                .setBody(encrypted(rendered.notification(), keys), ContentType.APPLICATION_OCTET_STREAM)
                 .build();
     }
 

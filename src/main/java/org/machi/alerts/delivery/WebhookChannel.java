@@ -1,10 +1,13 @@
 package org.machi.alerts.delivery;
 
+import jakarta.annotation.PreDestroy;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Clock;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.core5.http.ContentType;
 import org.machi.alerts.AlertsProperties;
 import org.machi.alerts.delivery.Deliveries.Due;
 import org.machi.alerts.delivery.Deliveries.Result;
@@ -33,12 +36,17 @@ class WebhookChannel implements DeliveryChannel {
 
     WebhookChannel(DeliveryMessages messages, WebhookAddresses addresses, DataProtection protection, Clock clock,
                    UnsubscribeLinks unsubscribe, RateLimits rates, AlertsProperties properties) {
-        this.calls = new HttpCalls(addresses, new RateLimit(rates, "webhook", properties.delivery().webhooksPerSecond()),
+        this.calls = new HttpCalls(addresses, addresses::formProblem, new RateLimit(rates, "webhook", properties.delivery().webhooksPerSecond()),
                 properties.delivery().webhookConcurrency());
         this.messages = messages;
         this.protection = protection;
         this.clock = clock;
         this.unsubscribe = unsubscribe;
+    }
+
+    @PreDestroy
+    void stop() {
+        calls.close();
     }
 
     @Override
@@ -54,18 +62,16 @@ class WebhookChannel implements DeliveryChannel {
                         : new Result(due, Outcome.Result.RETRY, "HTTP " + status));
     }
 
-    private HttpRequest request(Due due, String url) {
+    private SimpleHttpRequest request(Due due, String url) {
         String body = payload(due);
         long timestamp = clock.instant().getEpochSecond();
         String id = due.key().text();
         String secret = protection.open(due.secretSealed(), Subscriptions.WEBHOOK_SECRET_CONTEXT);
-        return HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header("webhook-id", id)
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSignature.sign(secret, id, timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
+        return SimpleRequestBuilder.post(URI.create(url))
+                .setHeader("webhook-id", id)
+                .setHeader("webhook-timestamp", Long.toString(timestamp))
+                .setHeader("webhook-signature", WebhookSignature.sign(secret, id, timestamp, body))
+                .setBody(body.getBytes(StandardCharsets.UTF_8), ContentType.create("application/json"))
                 .build();
     }
 

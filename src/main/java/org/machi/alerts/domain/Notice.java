@@ -20,19 +20,21 @@ public final class Notice {
     private final Set<String> districts;
     private final String link;
     private final String author;
+    private final String department;
     private final Instant publishedAt;
     private State state;
     private String withdrawnBy;
     private Instant withdrawnAt;
 
     private Notice(UUID id, NoticeCategory category, Map<String, NoticeText> texts, Set<String> districts, String link,
-                   String author, Instant publishedAt, State state, String withdrawnBy, Instant withdrawnAt) {
+                   String author, String department, Instant publishedAt, State state, String withdrawnBy, Instant withdrawnAt) {
         this.id = Objects.requireNonNull(id);
         this.category = Objects.requireNonNull(category);
         this.texts = Map.copyOf(texts);
         this.districts = Set.copyOf(districts);
         this.link = link == null || link.isBlank() ? null : link.strip();
         this.author = Objects.requireNonNull(author);
+        this.department = department == null || department.isBlank() ? null : department;
         this.publishedAt = Objects.requireNonNull(publishedAt);
         this.state = Objects.requireNonNull(state);
         this.withdrawnBy = withdrawnBy;
@@ -42,10 +44,11 @@ public final class Notice {
     /**
      * A notice published now. Japanese title and text are required, other languages are optional
      * (readers of a missing language get やさしい日本語, English or Japanese); no districts means
-     * the whole city; a link must be a web address.
+     * the whole city; a link must be a web address. The notice belongs to the author's department
+     * (none if the author has none).
      */
     public static Notice publish(NoticeCategory category, Map<String, NoticeText> texts, Set<String> districts, String link,
-                                 String author, Instant now) {
+                                 String author, String department, Instant now) {
         NoticeText japanese = texts.get("ja");
         if (japanese == null || blank(japanese.title()) || blank(japanese.body())) {
             throw new AlertRuleBroken("notice.rule.japaneseRequired");
@@ -61,12 +64,21 @@ public final class Notice {
         if (link != null && !link.isBlank() && !Links.isWebAddress(link.strip())) {
             throw new AlertRuleBroken("notice.rule.linkInvalid");
         }
-        return new Notice(UUID.randomUUID(), category, texts, districts, link, author, now, State.PUBLISHED, null, null);
+        return new Notice(UUID.randomUUID(), category, texts, districts, link, author, department, now, State.PUBLISHED, null, null);
     }
 
     public static Notice restore(UUID id, NoticeCategory category, Map<String, NoticeText> texts, Set<String> districts, String link,
-                                 String author, Instant publishedAt, State state, String withdrawnBy, Instant withdrawnAt) {
-        return new Notice(id, category, texts, districts, link, author, publishedAt, state, withdrawnBy, withdrawnAt);
+                                 String author, String department, Instant publishedAt, State state, String withdrawnBy,
+                                 Instant withdrawnAt) {
+        return new Notice(id, category, texts, districts, link, author, department, publishedAt, state, withdrawnBy, withdrawnAt);
+    }
+
+    /**
+     * Whether this person may withdraw the notice: its author, or a publisher of its department.
+     * A notice of no department (its author had none) is its author's alone.
+     */
+    public boolean mayBeWithdrawnBy(String reference, String theirDepartment) {
+        return author.equals(reference) || (department != null && department.equals(theirDepartment));
     }
 
     /** Taken down (a mistake, a cancelled event); pending deliveries are dropped by the caller. */
@@ -114,6 +126,11 @@ public final class Notice {
 
     public String author() {
         return author;
+    }
+
+    /** The department the notice belongs to, or null. */
+    public String department() {
+        return department;
     }
 
     public Instant publishedAt() {

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class NoticeStore {
 
-    private static final String COLUMNS = "id, category, whole_city, link, author, state, published_at, withdrawn_by, withdrawn_at";
+    private static final String COLUMNS = "id, category, whole_city, link, author, department, state, published_at, withdrawn_by, withdrawn_at";
 
     private final JdbcClient jdbc;
 
@@ -71,8 +71,8 @@ public class NoticeStore {
     }
 
     void insert(Notice notice) {
-        jdbc.sql("INSERT INTO alerts.notice (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(notice.id(), notice.category().name(), notice.wholeCity(), notice.link(), notice.author(),
+        jdbc.sql("INSERT INTO alerts.notice (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(notice.id(), notice.category().name(), notice.wholeCity(), notice.link(), notice.author(), notice.department(),
                         notice.state().name(), Timestamp.from(notice.publishedAt()), notice.withdrawnBy(),
                         notice.withdrawnAt() == null ? null : Timestamp.from(notice.withdrawnAt()))
                 .update();
@@ -114,18 +114,18 @@ public class NoticeStore {
                     districts.computeIfAbsent(rs.getObject(1, UUID.class), id -> new HashSet<>()).add(rs.getString(2));
                 });
         return rows.stream().map(row -> Notice.restore(row.id, row.category, texts.getOrDefault(row.id, Map.of()),
-                districts.getOrDefault(row.id, Set.of()), row.link, row.author, row.publishedAt, row.state, row.withdrawnBy,
+                districts.getOrDefault(row.id, Set.of()), row.link, row.author, row.department, row.publishedAt, row.state, row.withdrawnBy,
                 row.withdrawnAt)).toList();
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         Timestamp withdrawn = rs.getTimestamp("withdrawn_at");
         return new Row(rs.getObject("id", UUID.class), NoticeCategory.valueOf(rs.getString("category")), rs.getString("link"),
-                rs.getString("author"), Notice.State.valueOf(rs.getString("state")), rs.getTimestamp("published_at").toInstant(),
+                rs.getString("author"), rs.getString("department"), Notice.State.valueOf(rs.getString("state")), rs.getTimestamp("published_at").toInstant(),
                 rs.getString("withdrawn_by"), withdrawn == null ? null : withdrawn.toInstant());
     }
 
-    private record Row(UUID id, NoticeCategory category, String link, String author, Notice.State state, Instant publishedAt,
+    private record Row(UUID id, NoticeCategory category, String link, String author, String department, Notice.State state, Instant publishedAt,
                        String withdrawnBy, Instant withdrawnAt) {
     }
 }

@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -16,22 +17,63 @@ import org.springframework.stereotype.Component;
  * Which webhook addresses Machi will call: https only, and never an address inside a private
  * network (so that a subscriber cannot make the city's server reach its own internal systems,
  * SSRF). Plain http to this machine is allowed only where a developer turned it on
- * ({@code machi.alerts.webhooks.allow-http-localhost}). Checked when subscribing and again before
- * every call, since a name can come to point elsewhere.
+ * ({@code machi.alerts.webhooks.allow-http-localhost}). Checked when subscribing, and at each
+ * call on the very addresses the call then connects to ({@link #callableAddresses}), since a
+ * name can come to point elsewhere between a check and a connection (DNS rebinding).
  */
 @Component
 public class WebhookAddresses {
 
     public static final int MAX_LENGTH = 2000;
 
-    private final boolean allowHttpLocalhost;
-
-    WebhookAddresses(@Value("${machi.alerts.webhooks.allow-http-localhost:false}") boolean allowHttpLocalhost) {
-        this.allowHttpLocalhost = allowHttpLocalhost;
+    /** Looks a host name up: the system's resolver, or one a test controls. */
+    @FunctionalInterface
+    public interface HostResolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
-    /** Empty when the address may be called; otherwise the message key of the reason. */
+    /** A name that resolves to an address Machi may not call; thrown where a connection would be made. */
+    public static final class AddressNotAllowed extends UnknownHostException {
+        AddressNotAllowed() {
+            super("the name resolves to an address that may not be called");
+        }
+    }
+
+    private final boolean allowHttpLocalhost;
+    private final HostResolver resolver;
+
+    @Autowired
+    WebhookAddresses(@Value("${machi.alerts.webhooks.allow-http-localhost:false}") boolean allowHttpLocalhost) {
+        this(allowHttpLocalhost, InetAddress::getAllByName);
+    }
+
+    public WebhookAddresses(boolean allowHttpLocalhost, HostResolver resolver) {
+        this.allowHttpLocalhost = allowHttpLocalhost;
+        this.resolver = resolver;
+    }
+
+    /** Empty when the address may be called (its name resolved and every address checked); otherwise the message key of the reason. */
     public Optional<String> problem(String url) {
+        Optional<String> form = formProblem(url);
+        if (form.isPresent()) {
+            return form;
+        }
+        try {
+            callableAddresses(URI.create(url.strip()).getHost());
+            return Optional.empty();
+        } catch (AddressNotAllowed notAllowed) {
+            return Optional.of("subscribe.webhook.privateAddress");
+        } catch (UnknownHostException | SecurityException unknown) {
+            return Optional.of("subscribe.webhook.unresolvable");
+        }
+    }
+
+    /**
+     * What can be told without looking the name up: an absolute https address without user
+     * information (http to this machine where allowed), and, where the host is written as an
+     * address, that it may be called. Empty when fine; otherwise the message key of the reason.
+     */
+    public Optional<String> formProblem(String url) {
         if (url == null || url.isBlank() || url.length() > MAX_LENGTH || !StandardCharsets.US_ASCII.newEncoder().canEncode(url)) {
             return Optional.of("subscribe.webhook.invalid");
         }
@@ -46,22 +88,50 @@ public class WebhookAddresses {
         if (host == null || uri.getRawUserInfo() != null || !(scheme.equals("https") || scheme.equals("http"))) {
             return Optional.of("subscribe.webhook.invalid");
         }
-        boolean localhost = isLocalhostName(host);
-        if (scheme.equals("http") && !(allowHttpLocalhost && localhost)) {
+        if (scheme.equals("http") && !(allowHttpLocalhost && isLocalhostName(host))) {
             return Optional.of("subscribe.webhook.httpsRequired");
         }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(host);
-        } catch (UnknownHostException | SecurityException unknown) {
-            return Optional.of("subscribe.webhook.unresolvable");
-        }
-        for (InetAddress address : addresses) {
-            if (isPrivate(address) && !(allowHttpLocalhost && localhost && address.isLoopbackAddress())) {
-                return Optional.of("subscribe.webhook.privateAddress");
-            }
+        Optional<InetAddress> literal = literalAddress(host);
+        if (literal.isPresent() && !callable(host, literal.get())) {
+            return Optional.of("subscribe.webhook.privateAddress");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The addresses of the host, looked up once, each of them checked: the only ones a call may
+     * connect to. Throws {@link AddressNotAllowed} if any of them may not be called, so that no
+     * mix of a public and a private answer gets through.
+     */
+    public InetAddress[] callableAddresses(String host) throws UnknownHostException {
+        InetAddress[] addresses = resolver.resolve(host);
+        if (addresses == null || addresses.length == 0) {
+            throw new UnknownHostException("no address");
+        }
+        for (InetAddress address : addresses) {
+            if (!callable(host, address)) {
+                throw new AddressNotAllowed();
+            }
+        }
+        return addresses.clone();
+    }
+
+    private boolean callable(String host, InetAddress address) {
+        return !isPrivate(address) || (allowHttpLocalhost && isLocalhostName(host) && address.isLoopbackAddress());
+    }
+
+    /** The host as an address when it is written as one (no lookup is made then), else empty. */
+    private static Optional<InetAddress> literalAddress(String host) {
+        boolean v6 = host.startsWith("[") && host.endsWith("]");
+        boolean v4 = host.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+        if (!v6 && !v4) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InetAddress.getByName(host));
+        } catch (UnknownHostException notAnAddress) {
+            return Optional.empty();
+        }
     }
 
     private static boolean isLocalhostName(String host) {

@@ -1,5 +1,6 @@
 package org.machi.alerts.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,9 +84,10 @@ class StaffNoticesController {
 
     @GetMapping("/staff/notices/{id}")
     @PreAuthorize(PUBLISHER)
-    String show(@PathVariable String id, Model model) {
+    String show(@PathVariable String id, Principal staff, Model model) {
         Notice notice = find(id);
         model.addAttribute("notice", notice);
+        model.addAttribute("mayWithdraw", desk.mayWithdraw(notice, staff.getName()));
         model.addAttribute("place", notice.wholeCity() ? null : templates.districtNames(notice.districts(), SiteLanguage.JA));
         model.addAttribute("published", templates.time(notice.publishedAt(), SiteLanguage.JA));
         model.addAttribute("languages", SiteLanguage.values());
@@ -104,12 +106,17 @@ class StaffNoticesController {
 
     @PostMapping("/staff/notices/{id}/withdraw")
     @PreAuthorize(PUBLISHER)
-    String withdraw(@PathVariable String id, Principal staff) {
+    String withdraw(@PathVariable String id, Principal staff, HttpServletResponse response, Model model) {
         UUID notice = find(id).id();
         try {
             desk.withdraw(notice, staff.getName());
         } catch (AlertRuleBroken alreadyWithdrawn) {
             // shown as it is: withdrawn
+        } catch (NoticeDesk.OtherDepartment notTheirs) {
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            model.addAttribute("errorKey", "noticeOtherDepartment");
+            model.addAttribute("status", HttpStatus.FORBIDDEN.value());
+            return "shared/error";
         }
         return "redirect:/staff/notices/" + notice;
     }

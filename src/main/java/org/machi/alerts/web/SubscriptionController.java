@@ -11,6 +11,7 @@ import java.util.Set;
 import org.machi.alerts.delivery.PushIdentity;
 import org.machi.alerts.domain.NoticeCategory;
 import org.machi.alerts.subscriptions.SubscriptionWording;
+import org.machi.alerts.subscriptions.PushEndpoints;
 import org.machi.alerts.subscriptions.Subscriptions;
 import org.machi.alerts.subscriptions.UnsubscribeLinks;
 import org.machi.alerts.subscriptions.WebhookAddresses;
@@ -44,9 +45,14 @@ class SubscriptionController {
     private final MessageSource messages;
     private final PushIdentity push;
     private final SubscriptionLimits limits;
+    private final PushEndpoints pushEndpoints;
+    private final PushSubscriptionLimits pushLimits;
 
     SubscriptionController(Subscriptions subscriptions, UnsubscribeLinks unsubscribe, WebhookAddresses webhooks, CityProfile city,
-                           SubscriptionWording wording, MessageSource messages, PushIdentity push, SubscriptionLimits limits) {
+                           SubscriptionWording wording, MessageSource messages, PushIdentity push, SubscriptionLimits limits,
+                           PushEndpoints pushEndpoints, PushSubscriptionLimits pushLimits) {
+        this.pushEndpoints = pushEndpoints;
+        this.pushLimits = pushLimits;
         this.push = push;
         this.limits = limits;
         this.wording = wording;
@@ -117,12 +123,19 @@ class SubscriptionController {
         String endpoint = browser.endpoint() == null ? "" : browser.endpoint().strip();
         Subscriptions.PushKeys keys = browser.keys() == null ? null
                 : new Subscriptions.PushKeys(browser.keys().get("p256dh"), browser.keys().get("auth"));
-        if (endpoint.isEmpty() || webhooks.problem(endpoint).isPresent() || keys == null || !keys.wellFormed()) {
+        if (endpoint.isEmpty() || keys == null || !keys.wellFormed()) {
             problems.add(new AlertForm.Problem("push", "subscribe.push.unusable"));
+        } else {
+            pushEndpoints.problem(endpoint).ifPresent(key -> problems.add(new AlertForm.Problem("push",
+                    key.equals("subscribe.push.hostNotAllowed") ? key : "subscribe.push.unusable")));
         }
         if (!problems.isEmpty()) {
             return ResponseEntity.badRequest().body(Map.of("problems", problems.stream()
                     .map(p -> Map.of("field", p.field(), "message", messages.getMessage(p.key(), p.args(), locale))).toList()));
+        }
+        if (!pushLimits.allowSubscription(http.getRemoteAddr())) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).body(Map.of("problems",
+                    List.of(Map.of("field", "push", "message", messages.getMessage("subscribe.push.tooMany", null, locale)))));
         }
         subscriptions.subscribeBrowser(new Subscriptions.BrowserRequest(endpoint, keys, choices.language(), choices.wholeCity(),
                 choices.placeDistricts(), choices.categories()));

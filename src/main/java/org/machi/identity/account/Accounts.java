@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +37,14 @@ public class Accounts {
                 .optional();
     }
 
+    /** The account's id alone, with nothing opened: as quick for a name that has an account as for one that has none. */
+    public Optional<UUID> findIdByLogin(String login) {
+        return jdbc.sql("SELECT id FROM identity.account WHERE login_hash = :hash")
+                .param("hash", protection.lookupHash(LoginNames.normalize(login)))
+                .query((rs, n) -> rs.getObject(1, UUID.class))
+                .optional();
+    }
+
     public Optional<Account> findById(UUID id) {
         return jdbc.sql("SELECT * FROM identity.account WHERE id = :id").param("id", id).query(this::account).optional();
     }
@@ -54,14 +63,15 @@ public class Accounts {
         String login = LoginNames.normalize(account.login());
         jdbc.sql("""
                 INSERT INTO identity.account (id, kind, login_hash, login_sealed, password_hash, password_must_change,
-                                              assurance, status, created_at, version)
-                VALUES (:id, :kind, :hash, :sealed, :password, :mustChange, :assurance, :status, :created, 0)""")
+                                              one_time_password_issued_at, assurance, status, created_at, version)
+                VALUES (:id, :kind, :hash, :sealed, :password, :mustChange, :issued, :assurance, :status, :created, 0)""")
                 .param("id", account.id())
                 .param("kind", account.kind().name())
                 .param("hash", protection.lookupHash(login))
                 .param("sealed", protection.seal(login, LOGIN_CONTEXT + ":" + account.id()))
                 .param("password", account.passwordHash())
                 .param("mustChange", account.passwordMustChange())
+                .param("issued", account.passwordMustChange() ? Timestamp.from(account.createdAt()) : null)
                 .param("assurance", account.assurance().name())
                 .param("status", account.active() ? "ACTIVE" : "DISABLED")
                 .param("created", Timestamp.from(account.createdAt()))
@@ -88,15 +98,40 @@ public class Accounts {
     }
 
     /** A new one-time password that must be changed, and the second factor to be enrolled again. */
-    public void resetCredentials(UUID id, String oneTimePasswordHash) {
-        jdbc.sql("UPDATE identity.account SET password_hash = :hash, password_must_change = TRUE, version = version + 1 WHERE id = :id")
-                .param("hash", oneTimePasswordHash).param("id", id).update();
+    public void resetCredentials(UUID id, String oneTimePasswordHash, Instant issuedAt) {
+        jdbc.sql("""
+                UPDATE identity.account SET password_hash = :hash, password_must_change = TRUE, one_time_password_issued_at = :issued,
+                                            version = version + 1
+                WHERE id = :id""")
+                .param("hash", oneTimePasswordHash).param("issued", Timestamp.from(issuedAt)).param("id", id).update();
         jdbc.sql("DELETE FROM identity.totp_credential WHERE account_id = :id").param("id", id).update();
         jdbc.sql("DELETE FROM identity.recovery_code WHERE account_id = :id").param("id", id).update();
     }
 
+    /** When the one-time password the account must still change was issued; empty when it has a password of its own. */
+    public Optional<Instant> oneTimePasswordIssuedAt(UUID id) {
+        return jdbc.sql("SELECT one_time_password_issued_at FROM identity.account WHERE id = :id AND password_must_change")
+                .param("id", id).query((rs, n) -> rs.getTimestamp(1)).optional().map(issued -> issued == null ? Instant.EPOCH
+                        : issued.toInstant());
+    }
+
+    /**
+     * Replaces a one-time password that was issued at {@code previouslyIssuedAt} by a new one;
+     * false if another node replaced it first (or the person has set a password of their own).
+     */
+    public boolean renewOneTimePassword(UUID id, String oneTimePasswordHash, Instant previouslyIssuedAt, Instant issuedAt) {
+        return jdbc.sql("""
+                UPDATE identity.account SET password_hash = :hash, one_time_password_issued_at = :issued, version = version + 1
+                WHERE id = :id AND password_must_change AND (one_time_password_issued_at = :previous OR one_time_password_issued_at IS NULL)""")
+                .param("hash", oneTimePasswordHash).param("issued", Timestamp.from(issuedAt))
+                .param("previous", Timestamp.from(previouslyIssuedAt)).param("id", id).update() == 1;
+    }
+
     public void changePassword(UUID id, String passwordHash) {
-        jdbc.sql("UPDATE identity.account SET password_hash = :hash, password_must_change = FALSE, version = version + 1 WHERE id = :id")
+        jdbc.sql("""
+                UPDATE identity.account SET password_hash = :hash, password_must_change = FALSE, one_time_password_issued_at = NULL,
+                                            version = version + 1
+                WHERE id = :id""")
                 .param("hash", passwordHash).param("id", id).update();
     }
 

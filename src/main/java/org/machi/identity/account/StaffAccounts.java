@@ -3,6 +3,8 @@ package org.machi.identity.account;
 import java.util.Optional;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -53,6 +55,28 @@ public class StaffAccounts {
         accounts.insert(account);
         audit.record(AuditRecord.of("system", "staff.created").about(account.reference(), "identity.account")
                 .withDetail("first administrator, role SYSTEM_ADMINISTRATOR"));
+        return Optional.of(oneTimePassword);
+    }
+
+    /**
+     * At a start, when the first administrator has still not signed in and their one-time password
+     * has expired: a new one, to be printed on the console as the first one was. Empty otherwise,
+     * and on every node but one when several start together.
+     */
+    @Transactional
+    public Optional<String> renewExpiredFirstAdministratorPassword(String staffId, Duration lifetime) {
+        Optional<Account> administrator = accounts.findByLogin(staffId).filter(Account::isStaff).filter(Account::passwordMustChange);
+        Optional<Instant> issued = administrator.flatMap(account -> accounts.oneTimePasswordIssuedAt(account.id()));
+        if (issued.isEmpty() || !issued.get().plus(lifetime).isBefore(clock.instant())) {
+            return Optional.empty();
+        }
+        String oneTimePassword = oneTimePassword();
+        Account account = administrator.get();
+        if (!accounts.renewOneTimePassword(account.id(), encoder.encode(oneTimePassword), issued.get(), clock.instant())) {
+            return Optional.empty();
+        }
+        audit.record(AuditRecord.of("system", "staff.sign-in-reset").about(account.reference(), "identity.account")
+                .withDetail("first administrator's one-time password expired unused; a new one was printed on the console"));
         return Optional.of(oneTimePassword);
     }
 
@@ -108,7 +132,7 @@ public class StaffAccounts {
     public String resetSignIn(UUID accountId, String byWhom) {
         Account account = accounts.findById(accountId).filter(Account::isStaff).orElseThrow();
         String oneTimePassword = oneTimePassword();
-        accounts.resetCredentials(accountId, encoder.encode(oneTimePassword));
+        accounts.resetCredentials(accountId, encoder.encode(oneTimePassword), clock.instant());
         sessions.endAll(account.reference());
         audit.record(AuditRecord.of(byWhom, "staff.sign-in-reset").about(account.reference(), "identity.account"));
         return oneTimePassword;

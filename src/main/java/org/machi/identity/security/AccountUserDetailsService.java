@@ -1,11 +1,14 @@
 package org.machi.identity.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.machi.identity.Permission;
 import org.machi.identity.account.Account;
 import org.machi.identity.account.Accounts;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -21,9 +24,14 @@ class AccountUserDetailsService implements UserDetailsService {
     private static final String REFERENCE = "account:";
 
     private final Accounts accounts;
+    private final Clock clock;
+    private final Duration oneTimePasswordLifetime;
 
-    AccountUserDetailsService(Accounts accounts) {
+    AccountUserDetailsService(Accounts accounts, Clock clock,
+                              @Value("${machi.identity.one-time-password-lifetime:24h}") Duration oneTimePasswordLifetime) {
         this.accounts = accounts;
+        this.clock = clock;
+        this.oneTimePasswordLifetime = oneTimePasswordLifetime;
     }
 
     @Override
@@ -31,7 +39,13 @@ class AccountUserDetailsService implements UserDetailsService {
         Account account = (isReference(login) ? accounts.findById(UUID.fromString(login.substring(REFERENCE.length())))
                 : accounts.findByLogin(login))
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
-        return new MachiUser(account, authorities(account));
+        return new MachiUser(account, authorities(account), oneTimePasswordExpired(account));
+    }
+
+    /** A staff member's one-time password is good for a day (by default): a forgotten one is no standing way in. */
+    private boolean oneTimePasswordExpired(Account account) {
+        return account.isStaff() && account.passwordMustChange() && accounts.oneTimePasswordIssuedAt(account.id())
+                .map(issued -> issued.plus(oneTimePasswordLifetime).isBefore(clock.instant())).orElse(false);
     }
 
     /**

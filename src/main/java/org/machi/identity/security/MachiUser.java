@@ -23,9 +23,16 @@ public final class MachiUser implements UserDetails, CredentialsContainer {
     private final boolean passwordMustChange;
     private final boolean active;
     private final List<GrantedAuthority> authorities;
+    private final boolean oneTimePasswordExpired;
     private String passwordHash;
 
     MachiUser(Account account, List<GrantedAuthority> authorities) {
+        this(account, authorities, false);
+    }
+
+    /** With {@code oneTimePasswordExpired}, a correct password is refused as expired (after it was checked, so nothing leaks). */
+    MachiUser(Account account, List<GrantedAuthority> authorities, boolean oneTimePasswordExpired) {
+        this.oneTimePasswordExpired = oneTimePasswordExpired;
         this.accountId = account.id();
         this.staff = account.isStaff();
         this.passwordMustChange = account.passwordMustChange();
@@ -59,6 +66,11 @@ public final class MachiUser implements UserDetails, CredentialsContainer {
     @Override
     public String getUsername() {
         return Account.reference(accountId);
+    }
+
+    @Override
+    public boolean isCredentialsNonExpired() {
+        return !oneTimePasswordExpired;
     }
 
     @Override

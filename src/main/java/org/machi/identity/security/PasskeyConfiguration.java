@@ -3,6 +3,7 @@ package org.machi.identity.security;
 import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Iterator;
+import org.machi.audit.AuditTrail;
 import org.machi.identity.IdentityProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,9 +38,10 @@ class PasskeyConfiguration {
     @Bean
     WebAuthnRelyingPartyOperations passkeyRelyingParty(PublicKeyCredentialUserEntityRepository users,
                                                        UserCredentialRepository credentials,
-                                                       IdentityProperties properties, Environment environment) {
+                                                       IdentityProperties properties, Environment environment, AuditTrail audit) {
         var relyingParty = PublicKeyCredentialRpEntity.builder().id(properties.passkeys().rpId()).name("Machi").build();
-        return new Webauthn4JRelyingPartyOperations(users, credentials, relyingParty, new ConfiguredOrigins(environment));
+        return new AuditedPasskeyRegistration(
+                new Webauthn4JRelyingPartyOperations(users, credentials, relyingParty, new ConfiguredOrigins(environment)), audit);
     }
 
     /** The allowed origins, read from {@code machi.identity.passkeys.allowed-origins} each time they are needed. */

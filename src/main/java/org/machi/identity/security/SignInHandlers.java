@@ -6,6 +6,7 @@ import java.io.IOException;
 import org.machi.audit.AuditRecord;
 import org.machi.audit.AuditTrail;
 import org.machi.identity.totp.TotpCredentials;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
@@ -23,11 +24,13 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
 
     private final AuditTrail audit;
     private final TotpCredentials totp;
+    private final SignInAttempts attempts;
     private final SavedRequestAwareAuthenticationSuccessHandler residents = new SavedRequestAwareAuthenticationSuccessHandler();
 
-    SignInHandlers(AuditTrail audit, TotpCredentials totp) {
+    SignInHandlers(AuditTrail audit, TotpCredentials totp, SignInAttempts attempts) {
         this.audit = audit;
         this.totp = totp;
+        this.attempts = attempts;
         residents.setDefaultTargetUrl("/account");
     }
 
@@ -52,8 +55,13 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
-        audit.record(AuditRecord.of("anonymous", "sign-in.password.failed").withDetail(exception.getClass().getSimpleName()));
+        audit.record(attempts.record("sign-in.password.failed", request, "login", exception.getClass().getSimpleName()));
         boolean staff = "staff".equals(request.getParameter("audience"));
+        if (exception instanceof CredentialsExpiredException) {
+            // only after the right one-time password: it is past its lifetime, and the administrator issues a new one
+            response.sendRedirect(request.getContextPath() + "/staff/sign-in?expired");
+            return;
+        }
         response.sendRedirect(request.getContextPath() + (staff ? "/staff/sign-in?error" : "/sign-in?error"));
     }
 }

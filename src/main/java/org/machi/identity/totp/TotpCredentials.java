@@ -11,6 +11,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.commons.codec.binary.Base32;
+import org.machi.audit.AuditRecord;
+import org.machi.audit.AuditTrail;
+import org.machi.identity.account.Account;
 import org.machi.shared.DataProtection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,7 +35,10 @@ public class TotpCredentials {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    TotpCredentials(JdbcClient jdbc, DataProtection protection, Clock clock) {
+    private final AuditTrail audit;
+
+    TotpCredentials(JdbcClient jdbc, DataProtection protection, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.protection = protection;
         this.clock = clock;
@@ -87,6 +93,8 @@ public class TotpCredentials {
             jdbc.sql("INSERT INTO identity.recovery_code (account_id, code_hash, used_at) VALUES (:id, :hash, NULL)")
                     .param("id", account).param("hash", protection.lookupHash(normalizeRecovery(recovery))).update();
         }
+        audit.record(AuditRecord.of(Account.reference(account), "second-factor.enrolled")
+                .about(Account.reference(account), "identity.totp_credential").withDetail(RECOVERY_CODES + " recovery codes issued"));
         return Optional.of(codes);
     }
 

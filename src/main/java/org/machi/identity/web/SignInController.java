@@ -47,8 +47,11 @@ class SignInController {
 
     @GetMapping("/staff/sign-in")
     String staffSignIn(@RequestParam(required = false) String error, @RequestParam(required = false) String throttled,
-                       Model model) {
+                       @RequestParam(required = false) String expired, Model model) {
         addProblem(error, throttled, "staffSignIn.failed", model);
+        if (expired != null) {
+            model.addAttribute("problems", List.of("staffSignIn.oneTimePasswordExpired"));
+        }
         return "identity/staff-sign-in";
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.machi.shared.DataProtection;
 import org.machi.shared.RateLimits;
+import org.machi.testing.HashingOnly;
 
 /** A stranger cannot keep the owner of an address from subscribing, and no one can flood an address. */
 class SubscriptionLimitsTests {
@@ -27,33 +28,5 @@ class SubscriptionLimitsTests {
             allowed += limits.allowMail("taro@example.jp", "192.0.2." + client) ? 1 : 0;
         }
         assertThat(allowed).isEqualTo(10);
-    }
-
-    /** Lookup hashes only; nothing else of the data protection is used here. */
-    private static final class HashingOnly implements DataProtection {
-        @Override
-        public String lookupHash(String value) {
-            return Integer.toHexString(value.hashCode());
-        }
-
-        @Override
-        public String seal(String plaintext, String context) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String open(String sealed, String context) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public byte[] tag(byte[] data) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean verifyTag(byte[] tag, byte[] data) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

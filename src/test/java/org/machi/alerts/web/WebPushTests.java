@@ -173,6 +173,47 @@ class WebPushTests {
                 .query(Integer.class).single()).isZero();
     }
 
+    /** An endpoint not on a browser push service's host is refused, with a reason, and nothing is stored (a public address alone is not enough). */
+    @Test
+    void anEndpointOffThePushServicesHostsIsRefused() throws Exception {
+        Map<String, String> keys = BrowserKeys.make().json();
+        for (String endpoint : List.of("https://8.8.8.8/push/" + UUID.randomUUID(), "https://push.example.net/push/" + UUID.randomUUID())) {
+            JsonNode answer = json.readTree(subscribe(endpoint, keys, "en", List.of("echi-kita"), List.of())
+                    .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+            assertThat(answer.get("problems").findValuesAsString("message")).as(endpoint)
+                    .containsExactly("We cannot send notifications through this browser's push service. Please try again in a browser such as "
+                            + "Chrome, Edge, Firefox or Safari.");
+            assertThat(subscriptions(endpoint)).isZero();
+        }
+    }
+
+    /** Browser subscriptions need no confirmation, so one client address makes only so many (50 in tests); the next is refused, translated. */
+    @Test
+    void oneClientSubscribesOnlySoManyBrowsers() throws Exception {
+        String client = "192.0.2." + (1 + new SecureRandom().nextInt(250));
+        Map<String, String> keys = BrowserKeys.make().json();
+        String prefix = "http://localhost:9/push/limit-" + UUID.randomUUID() + "-";
+        for (int i = 0; i < 50; i++) {
+            subscribeFrom(client, prefix + i, keys).andExpect(status().isCreated());
+        }
+        JsonNode refused = json.readTree(subscribeFrom(client, prefix + 50, keys).andExpect(status().isTooManyRequests()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(refused.get("problems").findValuesAsString("message")).containsExactly("Too many browsers have asked for notifications "
+                + "from this connection, so we are not taking new ones for a while. Please try again later.");
+        assertThat(subscriptions(prefix + 50)).isZero();
+        subscribeFrom("198.51.100.9", prefix + "elsewhere", keys).andExpect(status().isCreated());
+    }
+
+    private ResultActions subscribeFrom(String client, String endpoint, Map<String, String> keys) throws Exception {
+        Map<String, Object> body = Map.of("endpoint", endpoint, "keys", keys, "language", "en", "wholeCity", true,
+                "districts", List.of(), "categories", List.of());
+        return mvc.perform(post("/alerts/push").with(csrf()).contentType("application/json").header("Accept-Language", "en")
+                .with(request -> {
+                    request.setRemoteAddr(client);
+                    return request;
+                }).content(json.writeValueAsString(body)));
+    }
+
     private ResultActions subscribe(String endpoint, Map<String, String> keys, String language, List<String> districts,
                                     List<String> categories) throws Exception {
         Map<String, Object> body = Map.of("endpoint", endpoint, "keys", keys, "language", language, "wholeCity", false,

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.machi.shared.RateLimits;
+import org.machi.testing.HashingOnly;
 
 /** The administrator's unlock gives the account its second-factor guesses back; a spent session stays spent. */
 class SecondFactorUnlockTests {

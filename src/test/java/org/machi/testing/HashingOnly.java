@@ -1,4 +1,4 @@
-package org.machi.identity.security;
+package org.machi.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,7 +7,7 @@ import java.util.HexFormat;
 import org.machi.shared.DataProtection;
 
 /** Lookup hashes of a fixed length, as the real ones; nothing else of the data protection is used. */
-final class HashingOnly implements DataProtection {
+public final class HashingOnly implements DataProtection {
 
     @Override
     public String lookupHash(String value) {
