@@ -99,9 +99,13 @@ public final class AlertFanOutBench {
                 addSubscribers(app, subscribers, webhooks, http.url());
                 say("%,d subscribers (%,d with a webhook) stored in %.1f s", subscribers, webhooks, seconds(loadStart));
 
+                UUID submitted = submitted(app);
                 Instant published = Instant.now();
                 long start = System.nanoTime();
-                Alert alert = publish(app);
+                // what a resident sees: the archive page and the feed, read anonymously until the alert is there
+                CompletableFuture<Long> onPage = visible(port, "/alerts", submitted.toString(), start);
+                CompletableFuture<Long> inFeed = visible(port, "/alerts/feed.atom", submitted.toString(), start);
+                Alert alert = app.getBean(AlertDesk.class).approve(submitted, "bench:approver");
                 long publishedAfter = System.nanoTime() - start;
                 Latencies latencies = new Latencies(port, alert.id());
                 latencies.start();
@@ -135,7 +139,10 @@ public final class AlertFanOutBench {
                         "",
                         "| | result |",
                         "|---|---|",
-                        "| publication (transaction incl. %,d outbox rows) | %.2f s |".formatted(subscribers + webhooks, publishedAfter / 1e9),
+                        "| approval committed (the alert and its event; the %,d outbox rows follow after the commit) | %.2f s |"
+                                .formatted(subscribers + webhooks, publishedAfter / 1e9),
+                        "| from approval to the alert on the public alerts page | %s |".formatted(seen(onPage.getNow(0L))),
+                        "| from approval to the alert in the Atom feed | %s |".formatted(seen(inFeed.getNow(0L))),
                         "| every mail handed to the SMTP server | %s |".formatted(done(mailDone)),
                         "| every webhook delivered | %s |".formatted(done(httpDone)),
                         "| deliveries per second (mail + webhook, from publication) | %.0f |".formatted((subscribers + webhooks) / total),
@@ -170,6 +177,10 @@ public final class AlertFanOutBench {
             reader.time(reader.page);
             reader.time(reader.cap);
         }
+    }
+
+    private static String seen(long nanos) {
+        return nanos == 0 ? "not within a minute" : "%.3f s".formatted(nanos / 1e9);
     }
 
     private static String done(long nanos) {
@@ -208,7 +219,8 @@ public final class AlertFanOutBench {
         jdbc.execute("ANALYZE alerts.subscription_district");
     }
 
-    private static Alert publish(ConfigurableApplicationContext app) {
+    /** A drafted and submitted evacuation order for every district, waiting for its approval. */
+    private static UUID submitted(ConfigurableApplicationContext app) {
         AlertDesk desk = app.getBean(AlertDesk.class);
         AlertTemplates templates = app.getBean(AlertTemplates.class);
         Set<String> everywhere = app.getBean(CityProfile.class).districts().stream().map(CityProfile.District::code)
@@ -220,7 +232,33 @@ public final class AlertFanOutBench {
         Alert draft = desk.draft(new AlertContent(kind, true, kind.urgency(), kind.severity(), kind.certainty(), texts, everywhere, "",
                 now, now.plus(Duration.ofHours(3))), "bench:operator");
         desk.submit(draft.id(), "bench:operator");
-        return desk.approve(draft.id(), "bench:approver");
+        return draft.id();
+    }
+
+    private static Alert publish(ConfigurableApplicationContext app) {
+        return app.getBean(AlertDesk.class).approve(submitted(app), "bench:approver");
+    }
+
+    /**
+     * Reads {@code path} anonymously, one request after another, until it mentions {@code text};
+     * completes with the nanoseconds from {@code start}, or 0 after a minute.
+     */
+    private static CompletableFuture<Long> visible(int port, String path, String text, long start) {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build();
+        return CompletableFuture.supplyAsync(() -> {
+            while (System.nanoTime() - start < Duration.ofMinutes(1).toNanos()) {
+                try {
+                    if (client.send(request, HttpResponse.BodyHandlers.ofString()).body().contains(text)) {
+                        return System.nanoTime() - start;
+                    }
+                    Thread.sleep(10);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return 0L;
+        });
     }
 
     private static double rawMailRate(int port, int messages) throws Exception {

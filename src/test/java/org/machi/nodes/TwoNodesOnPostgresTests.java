@@ -171,12 +171,16 @@ class TwoNodesOnPostgresTests {
             node.bean(DeliveryRun.class).drain();
         })).toList();
         CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+        // a node already delivering (it started when the rows were queued) lets a second drain return at once
+        Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> jdbc()
+                .sql("SELECT COUNT(*) FROM alerts.delivery WHERE item_id = ? AND state = 'SENT'").param(alert.id())
+                .query(Long.class).single() == SUBSCRIBERS);
 
         List<String> sentByA = recipients(nodes.a);
         List<String> sentByB = recipients(nodes.b);
         List<String> all = Stream.concat(sentByA.stream(), sentByB.stream()).toList();
         assertThat(all).as("every recipient served once, by one node or the other").hasSize(SUBSCRIBERS);
-        assertThat(new HashSet<>(all)).isEqualTo(addresses);
+        assertThat(all.stream().map(mail -> mail.substring(0, mail.indexOf(' '))).collect(Collectors.toSet())).isEqualTo(addresses);
         assertThat(sentByA).as("node A took part").isNotEmpty();
         assertThat(sentByB).as("node B took part").isNotEmpty();
         assertThat(jdbc().sql("SELECT state, COUNT(*) FROM alerts.delivery WHERE item_id = ? GROUP BY state").param(alert.id())
@@ -252,9 +256,10 @@ class TwoNodesOnPostgresTests {
         }
     }
 
+    /** The addressee, and the subject so that a mail sent twice says what it was. */
     private static String recipient(MimeMessage message) {
         try {
-            return message.getAllRecipients()[0].toString();
+            return message.getAllRecipients()[0].toString() + " " + message.getSubject();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

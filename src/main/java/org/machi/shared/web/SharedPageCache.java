@@ -131,7 +131,8 @@ class SharedPageCache extends OncePerRequestFilter implements SharedPages {
         var key = new StringBuilder(request.getRequestURI());
         new TreeMap<>(request.getParameterMap()).forEach((name, values) -> {
             for (String value : values) {
-                key.append(' ').append(URLEncoder.encode(name, UTF_8)).append('=').append(URLEncoder.encode(value, UTF_8));
+                key.append(' ').append(URLEncoder.encode(name, UTF_8)).append('=')
+                        .append(value == null ? "" : URLEncoder.encode(value, UTF_8));
             }
         });
         return key.append(" | ").append(preferences.language(request).code())
