@@ -43,16 +43,24 @@ class SettingsTests {
             assertThat(shared.baseUrl()).as("without its trailing slash").isEqualTo("https://machi.example.jp");
             assertThat(shared.mail().from()).isEmpty();
             assertThat(shared.events().resubmitAfter()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(shared.pages().sharedFor()).isEqualTo(Duration.ofSeconds(1));
+            assertThat(shared.pages().sharedBytes()).isEqualTo(64L * 1024 * 1024);
             AlertsProperties alerts = context.getBean(AlertsProperties.class);
             assertThat(alerts.preApprovedKinds()).isEmpty();
             assertThat(alerts.delivery().batchSize()).isEqualTo(200);
             assertThat(alerts.delivery().workers()).isZero();
             assertThat(alerts.delivery().lease()).isEqualTo(Duration.ofMinutes(2));
+            assertThat(alerts.delivery().mailPerSecond()).isEqualTo(5000);
+            assertThat(alerts.subscribe()).isEqualTo(new AlertsProperties.Subscribe(20, 3, 10));
             assertThat(context.getBean(PushProperties.class).contact()).isNull();
             IdentityProperties identity = context.getBean(IdentityProperties.class);
             assertThat(identity.password().singleFactorMinimumLength()).isEqualTo(15);
             assertThat(identity.retention().deletedAccounts()).isEqualTo(Duration.ofDays(30));
             assertThat(identity.firstAdministrator()).isEqualTo("admin");
+            assertThat(identity.throttle()).isEqualTo(new IdentityProperties.Throttle(30, 10, 100, 40, Duration.ofMinutes(15)));
+            assertThat(identity.secondFactor()).isEqualTo(new IdentityProperties.SecondFactor(5, Duration.ofMinutes(15)));
+            assertThat(identity.signUp()).isEqualTo(new IdentityProperties.SignUp(3, 10));
+            assertThat(identity.signInLink()).isEqualTo(new IdentityProperties.SignInLink(5, 20));
         });
     }
 
@@ -71,6 +79,19 @@ class SettingsTests {
         refused("machi.identity.retention.deleted-accounts=0d", "machi.identity", "retention.deletedAccounts",
                 "must be longer than or equal to");
         refused("machi.identity.first-administrator= ", "machi.identity", "firstAdministrator", "must not be blank");
+        refused("machi.identity.throttle.attempts-per-account=0", "machi.identity", "throttle.attemptsPerAccount", "must be greater than 0");
+        refused("machi.identity.throttle.window=-15m", "machi.identity", "throttle.window", "must be longer than or equal to");
+        refused("machi.identity.second-factor.attempts=0", "machi.identity", "secondFactor.attempts", "must be greater than 0");
+        refused("machi.identity.second-factor.window=0s", "machi.identity", "secondFactor.window", "must be longer than or equal to");
+        refused("machi.identity.sign-up.mails-per-address=-1", "machi.identity", "signUp.mailsPerAddress", "must be greater than 0");
+        refused("machi.identity.sign-in-link.mails-per-address-and-client=0", "machi.identity", "signInLink.mailsPerAddressAndClient",
+                "must be greater than 0");
+        refused("machi.alerts.subscribe.requests-per-address=0", "machi.alerts", "subscribe.requestsPerAddress", "must be greater than 0");
+        refused("machi.alerts.delivery.mail-per-second=0", "machi.alerts", "delivery.mailPerSecond", "must be greater than 0");
+        refused("machi.pages.shared-for=-1s", "machi", "pages.sharedFor", "must be longer than or equal to");
+        refused("machi.pages.shared-bytes=-1", "machi", "pages.sharedBytes", "must be greater than or equal to 0");
+        start.withPropertyValues("machi.pages.shared-for=0s", "machi.pages.shared-bytes=0").run(context ->
+                assertThat(context).as("nothing shared is a choice, not a mistake").hasNotFailed());
         start.withPropertyValues("machi.identity.password.multi-factor-minimum-length=12",
                 "machi.identity.password.single-factor-minimum-length=10").run(context ->
                 assertThat(context).as("single-factor must not be shorter than multi-factor").getFailure()

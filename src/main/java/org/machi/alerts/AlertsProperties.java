@@ -21,7 +21,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("machi.alerts")
 @Validated
-public record AlertsProperties(@NotNull @DefaultValue List<AlertKind> preApprovedKinds, @Valid @DefaultValue Delivery delivery) {
+public record AlertsProperties(@NotNull @DefaultValue List<AlertKind> preApprovedKinds, @Valid @DefaultValue Delivery delivery,
+                               @Valid @DefaultValue Subscribe subscribe) {
 
     /**
      * @param enabled            false on a node that must not deliver (another node does)
@@ -29,6 +30,7 @@ public record AlertsProperties(@NotNull @DefaultValue List<AlertKind> preApprove
      * @param lease              how long a claim holds before another worker may take it over
      * @param workers            workers delivering in parallel; 0: one per processor
      * @param checkEvery         how often the scheduler looks for due deliveries besides right after a publication
+     * @param mailPerSecond      what the city's mail relay accepts
      * @param webhooksPerSecond  what the webhook receivers accept, all together
      * @param webhookConcurrency webhook calls at a time
      * @param pushesPerSecond    what the push services accept, all together
@@ -40,9 +42,22 @@ public record AlertsProperties(@NotNull @DefaultValue List<AlertKind> preApprove
             @NotNull @DurationMin(millis = 100) @DefaultValue("2m") Duration lease,
             @PositiveOrZero @DefaultValue("0") int workers,
             @NotNull @DurationMin(millis = 100) @DefaultValue("5s") Duration checkEvery,
+            @Positive @DefaultValue("5000") int mailPerSecond,
             @Positive @DefaultValue("5000") int webhooksPerSecond,
             @Positive @DefaultValue("64") int webhookConcurrency,
             @Positive @DefaultValue("5000") int pushesPerSecond,
             @Positive @DefaultValue("64") int pushConcurrency) {
+    }
+
+    /**
+     * How often anyone may ask to subscribe (the confirmation mails cannot flood a mailbox).
+     *
+     * @param requestsPerAddress       requests per client address an hour
+     * @param mailsPerAddressAndClient confirmation mails to one mail address asked from one client, a day
+     * @param mailsPerAddress          confirmation mails to one mail address from anywhere, a day
+     */
+    public record Subscribe(@Positive @DefaultValue("20") int requestsPerAddress,
+                            @Positive @DefaultValue("3") int mailsPerAddressAndClient,
+                            @Positive @DefaultValue("10") int mailsPerAddress) {
     }
 }

@@ -3,6 +3,7 @@ package org.machi.shared;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.hibernate.validator.constraints.time.DurationMin;
@@ -25,7 +26,8 @@ public record SharedProperties(
         @NotNull Path dataDir,
         @Valid @DefaultValue Mail mail,
         @Valid @DefaultValue Tasks tasks,
-        @Valid @DefaultValue Events events) {
+        @Valid @DefaultValue Events events,
+        @Valid @DefaultValue Pages pages) {
 
     public SharedProperties {
         baseUrl = baseUrl == null ? null : baseUrl.strip().replaceAll("/+$", "");
@@ -45,5 +47,15 @@ public record SharedProperties(
      */
     public record Events(@NotNull @DurationMin(seconds = 1) @DefaultValue("5m") Duration resubmitAfter,
                          @NotNull @DurationMin(seconds = 1) @DefaultValue("1m") Duration resubmitEvery) {
+    }
+
+    /**
+     * Public pages served to many readers at once are rendered once and shared.
+     *
+     * @param sharedFor   how long one rendering is shared; 0: none is
+     * @param sharedBytes how much memory the shared renderings take at most, in bytes (64 MiB); 0: none is kept
+     */
+    public record Pages(@NotNull @DurationMin(millis = 0) @DefaultValue("1s") Duration sharedFor,
+                        @PositiveOrZero @DefaultValue("67108864") long sharedBytes) {
     }
 }

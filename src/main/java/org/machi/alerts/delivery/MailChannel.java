@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.machi.alerts.AlertsProperties;
 import org.machi.alerts.delivery.Deliveries.Due;
 import org.machi.alerts.delivery.Deliveries.Result;
 import org.machi.alerts.subscriptions.Subscriptions;
@@ -13,7 +14,6 @@ import org.machi.shared.DataProtection;
 import org.machi.shared.OutgoingMail;
 import org.machi.shared.RateLimits;
 import org.machi.shared.SiteLanguage;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,12 +32,12 @@ class MailChannel implements DeliveryChannel {
     private final String messageIdDomain;
 
     MailChannel(OutgoingMail mail, DeliveryMessages messages, UnsubscribeLinks unsubscribe, DataProtection protection,
-                RateLimits rates, @Value("${machi.alerts.delivery.mail-per-second:5000}") int perSecond) {
+                RateLimits rates, AlertsProperties properties) {
         this.mail = mail;
         this.messages = messages;
         this.unsubscribe = unsubscribe;
         this.protection = protection;
-        this.rate = new RateLimit(rates, "mail", perSecond);
+        this.rate = new RateLimit(rates, "mail", properties.delivery().mailPerSecond());
         this.messageIdDomain = URI.create(messages.baseUrl()).getHost();
     }
 

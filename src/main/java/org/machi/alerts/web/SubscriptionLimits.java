@@ -2,9 +2,9 @@ package org.machi.alerts.web;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.machi.alerts.AlertsProperties;
 import org.machi.shared.RateLimits;
 import org.machi.shared.RateLimits.Limit;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,13 +22,12 @@ class SubscriptionLimits {
     private final Limit perMail;
     private final Limit perMailAndClient;
 
-    SubscriptionLimits(@Value("${machi.alerts.subscribe.requests-per-address:20}") int perClientPerHour,
-                       @Value("${machi.alerts.subscribe.mails-per-address-and-client:3}") int perMailAndClientPerDay,
-                       @Value("${machi.alerts.subscribe.mails-per-address:10}") int perMailPerDay, RateLimits rates) {
+    SubscriptionLimits(AlertsProperties properties, RateLimits rates) {
+        AlertsProperties.Subscribe subscribe = properties.subscribe();
         this.rates = rates;
-        this.perClient = new Limit("alerts.subscribe.per-client", perClientPerHour, Duration.ofHours(1));
-        this.perMailAndClient = new Limit("alerts.subscribe.per-mail-and-client", perMailAndClientPerDay, Duration.ofDays(1));
-        this.perMail = new Limit("alerts.subscribe.per-mail", perMailPerDay, Duration.ofDays(1));
+        this.perClient = new Limit("alerts.subscribe.per-client", subscribe.requestsPerAddress(), Duration.ofHours(1));
+        this.perMailAndClient = new Limit("alerts.subscribe.per-mail-and-client", subscribe.mailsPerAddressAndClient(), Duration.ofDays(1));
+        this.perMail = new Limit("alerts.subscribe.per-mail", subscribe.mailsPerAddress(), Duration.ofDays(1));
     }
 
     /** Whether this client may make one more request now; counts it if so. */

@@ -1,9 +1,9 @@
 package org.machi.identity.account;
 
 import java.time.Duration;
+import org.machi.identity.IdentityProperties;
 import org.machi.shared.RateLimits;
 import org.machi.shared.RateLimits.Limit;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,16 +21,14 @@ public class MailLimits {
     private final Limit linkPerAddressAndClient;
     private final Limit linkPerAddress;
 
-    MailLimits(RateLimits rates,
-               @Value("${machi.identity.sign-up.mails-per-address-and-client:3}") int signUpPerAddressAndClient,
-               @Value("${machi.identity.sign-up.mails-per-address:10}") int signUpPerAddress,
-               @Value("${machi.identity.sign-in-link.mails-per-address-and-client:5}") int linkPerAddressAndClient,
-               @Value("${machi.identity.sign-in-link.mails-per-address:20}") int linkPerAddress) {
+    MailLimits(RateLimits rates, IdentityProperties properties) {
+        IdentityProperties.SignUp signUp = properties.signUp();
+        IdentityProperties.SignInLink link = properties.signInLink();
         this.rates = rates;
-        this.signUpPerAddressAndClient = new Limit("identity.sign-up.mails-per-address-and-client", signUpPerAddressAndClient, Duration.ofDays(1));
-        this.signUpPerAddress = new Limit("identity.sign-up.mails-per-address", signUpPerAddress, Duration.ofDays(1));
-        this.linkPerAddressAndClient = new Limit("identity.sign-in-link.mails-per-address-and-client", linkPerAddressAndClient, Duration.ofHours(1));
-        this.linkPerAddress = new Limit("identity.sign-in-link.mails-per-address", linkPerAddress, Duration.ofDays(1));
+        this.signUpPerAddressAndClient = new Limit("identity.sign-up.mails-per-address-and-client", signUp.mailsPerAddressAndClient(), Duration.ofDays(1));
+        this.signUpPerAddress = new Limit("identity.sign-up.mails-per-address", signUp.mailsPerAddress(), Duration.ofDays(1));
+        this.linkPerAddressAndClient = new Limit("identity.sign-in-link.mails-per-address-and-client", link.mailsPerAddressAndClient(), Duration.ofHours(1));
+        this.linkPerAddress = new Limit("identity.sign-in-link.mails-per-address", link.mailsPerAddress(), Duration.ofDays(1));
     }
 
     /** Whether one more sign-up mail may go to this address, asked from this client; counts it if so. */

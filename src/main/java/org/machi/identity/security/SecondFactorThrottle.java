@@ -1,10 +1,9 @@
 package org.machi.identity.security;
 
-import java.time.Duration;
 import java.util.UUID;
+import org.machi.identity.IdentityProperties;
 import org.machi.shared.RateLimits;
 import org.machi.shared.RateLimits.Limit;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,11 +19,11 @@ class SecondFactorThrottle {
     private final Limit perAccount;
     private final Limit perSession;
 
-    SecondFactorThrottle(@Value("${machi.identity.second-factor.attempts:5}") int attempts,
-                         @Value("${machi.identity.second-factor.window:15m}") Duration window, RateLimits rates) {
+    SecondFactorThrottle(IdentityProperties properties, RateLimits rates) {
+        IdentityProperties.SecondFactor guesses = properties.secondFactor();
         this.rates = rates;
-        this.perAccount = new Limit("identity.second-factor.per-account", attempts, window);
-        this.perSession = new Limit("identity.second-factor.per-session", attempts, window);
+        this.perAccount = new Limit("identity.second-factor.per-account", guesses.attempts(), guesses.window());
+        this.perSession = new Limit("identity.second-factor.per-session", guesses.attempts(), guesses.window());
     }
 
     /** Takes one attempt for the account and the session; false when either has none left. */

@@ -10,10 +10,10 @@ import java.util.HashMap;
 import java.util.Map;
 import org.machi.audit.AuditRecord;
 import org.machi.audit.AuditTrail;
+import org.machi.identity.IdentityProperties;
 import org.machi.identity.account.LoginNames;
 import org.machi.shared.RateLimits;
 import org.machi.shared.RateLimits.Limit;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -45,17 +45,14 @@ class SignInThrottle extends OncePerRequestFilter {
     private final RateLimits rates;
     private final AuditTrail audit;
 
-    SignInThrottle(@Value("${machi.identity.throttle.attempts-per-address:30}") int addressAttempts,
-                   @Value("${machi.identity.throttle.attempts-per-account:10}") int loginAttempts,
-                   @Value("${machi.identity.throttle.attempts-per-account-from-anywhere:100}") int loginAttemptsFromAnywhere,
-                   @Value("${machi.identity.throttle.attempts-per-account-per-day:40}") int loginAttemptsPerDay,
-                   @Value("${machi.identity.throttle.window:15m}") Duration window,
-                   RateLimits rates, AuditTrail audit) {
+    SignInThrottle(IdentityProperties properties, RateLimits rates, AuditTrail audit) {
+        IdentityProperties.Throttle throttle = properties.throttle();
+        Duration window = throttle.window();
         GUARDED.forEach((path, guarded) -> limits.put(path, new Limits(
-                new Limit(guarded.limits() + ".per-client", addressAttempts, window),
-                new Limit(guarded.limits() + ".per-name-and-client", loginAttempts, window),
-                new Limit(guarded.limits() + ".per-name-and-client-per-day", loginAttemptsPerDay, Duration.ofDays(1)),
-                new Limit(guarded.limits() + ".per-name", loginAttemptsFromAnywhere, window))));
+                new Limit(guarded.limits() + ".per-client", throttle.attemptsPerAddress(), window),
+                new Limit(guarded.limits() + ".per-name-and-client", throttle.attemptsPerAccount(), window),
+                new Limit(guarded.limits() + ".per-name-and-client-per-day", throttle.attemptsPerAccountPerDay(), Duration.ofDays(1)),
+                new Limit(guarded.limits() + ".per-name", throttle.attemptsPerAccountFromAnywhere(), window))));
         this.rates = rates;
         this.audit = audit;
     }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,12 +25,12 @@ class KeysetCommands implements ApplicationRunner, ExitCodeGenerator {
     private static final List<Keysets.Kind> ROTATABLE = List.of(Keysets.Kind.PERSONAL_DATA, Keysets.Kind.AUDIT);
 
     private final KeysetSource keys;
-    private final Environment environment;
+    private final CryptoProperties crypto;
     private int exitCode;
 
-    KeysetCommands(KeysetSource keys, Environment environment) {
+    KeysetCommands(KeysetSource keys, CryptoProperties crypto) {
         this.keys = keys;
-        this.environment = environment;
+        this.crypto = crypto;
     }
 
     @Override
@@ -64,7 +63,7 @@ class KeysetCommands implements ApplicationRunner, ExitCodeGenerator {
                 : Optional.empty();
         if (kind.isEmpty() || !ROTATABLE.contains(kind.get())) {
             refuse("Give the keyset to change: personal-data or audit (lookup and push-signing are never rotated).");
-        } else if (!environment.getProperty("machi.crypto." + kind.get().name + "-keyset", "").isBlank()) {
+        } else if (!crypto.keyset(kind.get()).isBlank()) {
             refuse("The " + kind.get().name + " keyset is given in configuration: rotate it there, with Tinkey.");
         } else {
             command.run(kind.get());
@@ -73,7 +72,7 @@ class KeysetCommands implements ApplicationRunner, ExitCodeGenerator {
 
     private void list(StoredKeysets stored) throws GeneralSecurityException {
         for (Keysets.Kind kind : Keysets.Kind.values()) {
-            if (environment.getProperty("machi.crypto." + kind.name + "-keyset", "").isBlank()) {
+            if (crypto.keyset(kind).isBlank()) {
                 print(kind, stored.obtain(kind, () -> Keysets.generate(kind)));
             } else {
                 System.out.printf("%s: given in configuration%n", kind.name);

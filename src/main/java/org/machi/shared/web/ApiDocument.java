@@ -15,9 +15,9 @@ import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import org.machi.shared.CityProfile;
 import org.machi.shared.PublicPaths;
+import org.machi.shared.SharedProperties;
 import org.machi.shared.SiteLanguage;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -46,8 +46,8 @@ class ApiDocument {
     }
 
     @Bean
-    OpenApiCustomizer machiApiDocument(CityProfile city, @Value("${machi.base-url}") String baseUrl) {
-        String base = baseUrl.replaceAll("/+$", "");
+    OpenApiCustomizer machiApiDocument(CityProfile city, SharedProperties shared) {
+        String base = shared.baseUrl();
         return document -> {
             document.info(new Info().title(city.name(SiteLanguage.EN) + " public API").version("v1").description("""
                     Alerts and notices of %s as JSON, readable by anyone from any origin (CORS, no credentials). \

@@ -5,11 +5,11 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.machi.shared.SharedProperties;
 import org.machi.shared.SiteLanguage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -45,10 +45,10 @@ class ApiProblems {
     private final DisplayPreferences preferences;
     private final String typeBase;
 
-    ApiProblems(MessageSource messages, DisplayPreferences preferences, @Value("${machi.base-url}") String baseUrl) {
+    ApiProblems(MessageSource messages, DisplayPreferences preferences, SharedProperties shared) {
         this.messages = messages;
         this.preferences = preferences;
-        this.typeBase = ApiDocument.typeBase(baseUrl);
+        this.typeBase = ApiDocument.typeBase(shared.baseUrl());
     }
 
     @ExceptionHandler(Exception.class)

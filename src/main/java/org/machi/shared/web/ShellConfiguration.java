@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import org.machi.shared.CityProfile;
 import org.machi.shared.SharedPages;
+import org.machi.shared.SharedProperties;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -31,9 +31,8 @@ class ShellConfiguration implements WebMvcConfigurer {
     private final DisplayPreferences preferences = new DisplayPreferences();
     private final SharedPageCache sharedPages;
 
-    ShellConfiguration(@Value("${machi.pages.shared-for:1s}") Duration sharedFor,
-                       @Value("${machi.pages.shared-bytes:67108864}") long sharedBytes) {
-        this.sharedPages = new SharedPageCache(preferences, sharedFor, sharedBytes);
+    ShellConfiguration(SharedProperties properties) {
+        this.sharedPages = new SharedPageCache(preferences, properties.pages().sharedFor(), properties.pages().sharedBytes());
     }
 
     /** Named {@code localeResolver} so that DispatcherServlet resolves every request's language with it. */

@@ -3,14 +3,16 @@ package org.machi.alerts.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.machi.alerts.AlertsProperties;
 import org.machi.shared.DataProtection;
 import org.machi.shared.RateLimits;
+import org.machi.testing.BoundSettings;
 import org.machi.testing.HashingOnly;
 
 /** A stranger cannot keep the owner of an address from subscribing, and no one can flood an address. */
 class SubscriptionLimitsTests {
 
-    private final SubscriptionLimits limits = new SubscriptionLimits(20, 3, 10, RateLimits.inMemory(new HashingOnly()));
+    private final SubscriptionLimits limits = new SubscriptionLimits(BoundSettings.of(AlertsProperties.class), RateLimits.inMemory(new HashingOnly()));
 
     @Test
     void threeRequestsFromAStrangerDoNotBlockTheOwner() {

@@ -2,16 +2,18 @@ package org.machi.identity.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.machi.identity.IdentityProperties;
 import org.machi.shared.RateLimits;
+import org.machi.testing.BoundSettings;
 import org.machi.testing.HashingOnly;
 
 /** The administrator's unlock gives the account its second-factor guesses back; a spent session stays spent. */
 class SecondFactorUnlockTests {
 
-    private final SecondFactorThrottle throttle = new SecondFactorThrottle(3, Duration.ofMinutes(15), RateLimits.inMemory(new HashingOnly()));
+    private final SecondFactorThrottle throttle = new SecondFactorThrottle(
+            BoundSettings.of(IdentityProperties.class, "machi.identity.second-factor.attempts=3"), RateLimits.inMemory(new HashingOnly()));
 
     @Test
     void anUnlockedAccountMayTryAgainInANewSession() {

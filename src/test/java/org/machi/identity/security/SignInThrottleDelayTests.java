@@ -3,10 +3,11 @@ package org.machi.identity.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.machi.audit.AuditTrail;
+import org.machi.identity.IdentityProperties;
 import org.machi.shared.RateLimits;
+import org.machi.testing.BoundSettings;
 import org.machi.testing.HashingOnly;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -19,8 +20,10 @@ import org.springframework.mock.web.MockHttpServletResponse;
  */
 class SignInThrottleDelayTests {
 
-    private final SignInThrottle throttle = new SignInThrottle(1000, 2, 1000, 4, Duration.ofSeconds(3),
-            RateLimits.inMemory(new HashingOnly()), mock(AuditTrail.class));
+    private final SignInThrottle throttle = new SignInThrottle(BoundSettings.of(IdentityProperties.class,
+            "machi.identity.throttle.attempts-per-address=1000", "machi.identity.throttle.attempts-per-account=2",
+            "machi.identity.throttle.attempts-per-account-from-anywhere=1000", "machi.identity.throttle.attempts-per-account-per-day=4",
+            "machi.identity.throttle.window=3s"), RateLimits.inMemory(new HashingOnly()), mock(AuditTrail.class));
 
     @Test
     void theWaitGrowsAsGuessingGoesOnAndAnUnlockClearsIt() throws Exception {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.machi.testing.BoundSettings;
 import org.machi.testing.RequiresPostgres;
 import org.machi.testing.TestPostgres;
 import org.springframework.boot.DefaultApplicationArguments;
@@ -20,7 +21,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.mock.env.MockEnvironment;
 
 /**
  * Rotating a keyset kept in the database while nodes run: a new key first becomes known to every
@@ -49,7 +49,7 @@ class KeysetCommandsOnPostgresTests {
         TinkDataProtection before = protection();
         String old = before.seal("旧データ", "c");
 
-        KeysetCommands commands = new KeysetCommands(node(), new MockEnvironment());
+        KeysetCommands commands = new KeysetCommands(node(), BoundSettings.of(CryptoProperties.class));
         commands.run(new DefaultApplicationArguments("keys-add", "personal-data"));
         assertThat(commands.getExitCode()).isZero();
         Matcher added = Pattern.compile("Added key (\\d+)\\.").matcher(output.getOut());
@@ -72,8 +72,8 @@ class KeysetCommandsOnPostgresTests {
 
     @Test
     void keysThatMustStayTheSameAndConfiguredKeysetsAreNotChangedHere(CapturedOutput output) throws Exception {
-        KeysetCommands commands = new KeysetCommands(node(), new MockEnvironment()
-                .withProperty("machi.crypto.audit-keyset", Keysets.generateJson(Keysets.Kind.AUDIT)));
+        KeysetCommands commands = new KeysetCommands(node(),
+                BoundSettings.of(CryptoProperties.class, "machi.crypto.audit-keyset=" + Keysets.generateJson(Keysets.Kind.AUDIT)));
         commands.run(new DefaultApplicationArguments("keys-add", "lookup"));
         assertThat(commands.getExitCode()).isEqualTo(2);
         assertThat(output.getOut()).contains("lookup and push-signing are never rotated");
@@ -81,7 +81,8 @@ class KeysetCommandsOnPostgresTests {
         commands.run(new DefaultApplicationArguments("keys-add", "audit"));
         assertThat(output.getOut()).contains("The audit keyset is given in configuration");
 
-        KeysetCommands withoutDatabaseKeys = new KeysetCommands(new KeysetSource(Optional.empty(), false, keys), new MockEnvironment());
+        KeysetCommands withoutDatabaseKeys = new KeysetCommands(new KeysetSource(Optional.empty(), false, keys),
+                BoundSettings.of(CryptoProperties.class));
         withoutDatabaseKeys.run(new DefaultApplicationArguments("keys-list"));
         assertThat(withoutDatabaseKeys.getExitCode()).isEqualTo(2);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM shared.keyset WHERE kind IN ('lookup', 'audit')").query(Long.class).single()).isZero();

@@ -39,7 +39,7 @@ class EventResubmissionTests {
         };
         var task = new EventResubmission().resubmitIncompleteEvents(recording, new SharedProperties("https://machi.test",
                 Path.of("data"), new SharedProperties.Mail(""), new SharedProperties.Tasks(Duration.ofSeconds(10)),
-                new SharedProperties.Events(Duration.ofMinutes(5), Duration.ofMinutes(1))));
+                new SharedProperties.Events(Duration.ofMinutes(5), Duration.ofMinutes(1)), null));
         task.execute(null, null);
 
         assertThat(asked).containsExactly(Duration.ofMinutes(5));

@@ -110,6 +110,7 @@ class MailFilesTests {
 
     private SharedProperties properties() {
         return new SharedProperties("https://machi.test", dataDir, new SharedProperties.Mail("Machi <no-reply@localhost>"),
-                new SharedProperties.Tasks(Duration.ofSeconds(10)), new SharedProperties.Events(Duration.ofMinutes(5), Duration.ofMinutes(1)));
+                new SharedProperties.Tasks(Duration.ofSeconds(10)), new SharedProperties.Events(Duration.ofMinutes(5), Duration.ofMinutes(1)),
+                null);
     }
 }
