@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.machi.alerts.AlertsProperties;
@@ -52,6 +53,9 @@ class SettingsTests {
             assertThat(alerts.delivery().lease()).isEqualTo(Duration.ofMinutes(2));
             assertThat(alerts.delivery().mailPerSecond()).isEqualTo(5000);
             assertThat(alerts.subscribe()).isEqualTo(new AlertsProperties.Subscribe(20, 3, 10));
+            assertThat(alerts.push()).isEqualTo(new AlertsProperties.Push(List.of("fcm.googleapis.com", "updates.push.services.mozilla.com",
+                    "*.notify.windows.com", "web.push.apple.com", "*.push.apple.com"), 20, Duration.ofDays(1)));
+            assertThat(alerts.webhooks().allowHttpLocalhost()).isFalse();
             assertThat(context.getBean(PushProperties.class).contact()).isNull();
             IdentityProperties identity = context.getBean(IdentityProperties.class);
             assertThat(identity.password().singleFactorMinimumLength()).isEqualTo(15);
@@ -61,7 +65,15 @@ class SettingsTests {
             assertThat(identity.secondFactor()).isEqualTo(new IdentityProperties.SecondFactor(5, Duration.ofMinutes(15)));
             assertThat(identity.signUp()).isEqualTo(new IdentityProperties.SignUp(3, 10));
             assertThat(identity.signInLink()).isEqualTo(new IdentityProperties.SignInLink(5, 20));
+            assertThat(identity.oneTimePasswordLifetime()).isEqualTo(Duration.ofHours(24));
         });
+    }
+
+    /** Environment variables and command lines give a list as one comma-separated value. */
+    @Test
+    void aCommaSeparatedValueIsAList() {
+        start.withPropertyValues("machi.alerts.push.allowed-hosts=localhost, push.example.jp").run(context ->
+                assertThat(context.getBean(AlertsProperties.class).push().allowedHosts()).containsExactly("localhost", "push.example.jp"));
     }
 
     @Test
@@ -88,6 +100,15 @@ class SettingsTests {
                 "must be greater than 0");
         refused("machi.alerts.subscribe.requests-per-address=0", "machi.alerts", "subscribe.requestsPerAddress", "must be greater than 0");
         refused("machi.alerts.delivery.mail-per-second=0", "machi.alerts", "delivery.mailPerSecond", "must be greater than 0");
+        refused("machi.identity.one-time-password-lifetime=0s", "machi.identity", "oneTimePasswordLifetime",
+                "must be longer than or equal to");
+        refused("machi.alerts.push.allowed-hosts=", "machi.alerts", "push.allowedHosts", "must not be empty");
+        refused("machi.alerts.push.allowed-hosts=fcm.googleapis.com, ,web.push.apple.com", "machi.alerts", "push.allowedHosts[1]",
+                "must not be blank");
+        refused("machi.alerts.push.subscriptions-per-client=0", "machi.alerts", "push.subscriptionsPerClient", "must be greater than 0");
+        refused("machi.alerts.push.subscriptions-window=0s", "machi.alerts", "push.subscriptionsWindow", "must be longer than or equal to");
+        start.withPropertyValues("machi.alerts.webhooks.allow-http-localhost=sometimes").run(context ->
+                assertThat(context).getFailure().hasStackTraceContaining("machi.alerts.webhooks.allow-http-localhost"));
         refused("machi.pages.shared-for=-1s", "machi", "pages.sharedFor", "must be longer than or equal to");
         refused("machi.pages.shared-bytes=-1", "machi", "pages.sharedBytes", "must be greater than or equal to 0");
         start.withPropertyValues("machi.pages.shared-for=0s", "machi.pages.shared-bytes=0").run(context ->

@@ -1,6 +1,8 @@
 package org.machi.alerts;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -22,7 +24,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("machi.alerts")
 @Validated
 public record AlertsProperties(@NotNull @DefaultValue List<AlertKind> preApprovedKinds, @Valid @DefaultValue Delivery delivery,
-                               @Valid @DefaultValue Subscribe subscribe) {
+                               @Valid @DefaultValue Subscribe subscribe, @Valid @DefaultValue Push push,
+                               @Valid @DefaultValue Webhooks webhooks) {
 
     /**
      * @param enabled            false on a node that must not deliver (another node does)
@@ -59,5 +62,23 @@ public record AlertsProperties(@NotNull @DefaultValue List<AlertKind> preApprove
     public record Subscribe(@Positive @DefaultValue("20") int requestsPerAddress,
                             @Positive @DefaultValue("3") int mailsPerAddressAndClient,
                             @Positive @DefaultValue("10") int mailsPerAddress) {
+    }
+
+    /**
+     * Browser push subscriptions.
+     *
+     * @param allowedHosts           the push services' hosts an endpoint may be on ({@code *.example.com}: any name under
+     *                               example.com); written comma-separated in configuration
+     * @param subscriptionsPerClient subscriptions one client address may make per window (they are active at once)
+     * @param subscriptionsWindow    what those are counted over
+     */
+    public record Push(@NotEmpty @DefaultValue({"fcm.googleapis.com", "updates.push.services.mozilla.com", "*.notify.windows.com",
+                               "web.push.apple.com", "*.push.apple.com"}) List<@NotBlank String> allowedHosts,
+                       @Positive @DefaultValue("20") int subscriptionsPerClient,
+                       @NotNull @DurationMin(minutes = 1) @DefaultValue("1d") Duration subscriptionsWindow) {
+    }
+
+    /** @param allowHttpLocalhost plain http to this machine, for developing a receiver; never in production */
+    public record Webhooks(@DefaultValue("false") boolean allowHttpLocalhost) {
     }
 }

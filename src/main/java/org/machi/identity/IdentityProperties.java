@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * The identity module's settings ({@code machi.identity.*}), checked at start: a bad one stops the
  * application with the setting named.
  *
- * @param firstAdministrator the staff ID of the administrator created at first start
+ * @param firstAdministrator      the staff ID of the administrator created at first start
+ * @param oneTimePasswordLifetime how long a staff member's one-time password signs in
  */
 @ConfigurationProperties("machi.identity")
 @Validated
@@ -30,7 +31,8 @@ public record IdentityProperties(
         @Valid @DefaultValue Throttle throttle,
         @Valid @DefaultValue SecondFactor secondFactor,
         @Valid @DefaultValue SignUp signUp,
-        @Valid @DefaultValue SignInLink signInLink) {
+        @Valid @DefaultValue SignInLink signInLink,
+        @NotNull @DurationMin(minutes = 1) @DefaultValue("24h") Duration oneTimePasswordLifetime) {
 
     /** Shortest passwords accepted, in characters; at most the longest accepted (128). */
     public record Password(@Min(8) @Max(128) @DefaultValue("15") int singleFactorMinimumLength,

@@ -3,6 +3,7 @@ package org.machi.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
@@ -21,6 +22,7 @@ import org.machi.testing.TestAccounts;
 import org.machi.testing.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 /** Failed sign-ins say which account they aimed at and where they came from; a new second factor is on record. */
 @MachiWebTest
@@ -64,6 +66,21 @@ class SignInAuditTests {
                 .doesNotContain(name, "nobody-");
     }
 
+    /** Held back before the password is checked, yet on record with the account it aimed at and where it came from. */
+    @Test
+    void aThrottledSignInIsAuditedWithTheAccountAndTheClientAddressButNotTheName() throws Exception {
+        Account resident = accounts.resident();
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            signInThroughTheThrottle(resident.login(), "guess " + attempt, "192.0.2.61");
+        }
+        signInThroughTheThrottle(resident.login(), TestAccounts.PASSWORD, "192.0.2.61")
+                .andExpect(redirectedUrl("/sign-in?throttled"));
+        AuditEntry throttled = latest("sign-in.throttled");
+        assertThat(throttled.actor()).isEqualTo("anonymous");
+        assertThat(throttled.subject()).isEqualTo(resident.reference());
+        assertThat(throttled.detail()).contains("per account", "client 192.0.2.61").doesNotContain(resident.login());
+    }
+
     @Test
     void enrollingTheSecondFactorIsAudited() throws Exception {
         Account staff = accounts.staff(StaffRole.ALERT_OPERATOR);
@@ -82,6 +99,15 @@ class SignInAuditTests {
             request.setRemoteAddr(client);
             return request;
         })).andExpect(status().is3xxRedirection());
+    }
+
+    /** As the sign-in form posts: the throttle guards the servlet path. */
+    private ResultActions signInThroughTheThrottle(String login, String password, String client) throws Exception {
+        return mvc.perform(post("/sign-in").servletPath("/sign-in").param("login", login).param("password", password).with(csrf())
+                .with(request -> {
+                    request.setRemoteAddr(client);
+                    return request;
+                }));
     }
 
     private AuditEntry latest(String action) {

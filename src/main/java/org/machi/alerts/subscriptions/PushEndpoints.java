@@ -1,11 +1,10 @@
 package org.machi.alerts.subscriptions;
 
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
+import org.machi.alerts.AlertsProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,9 +20,8 @@ public class PushEndpoints {
     private final List<String> hosts;
     private final WebhookAddresses addresses;
 
-    public PushEndpoints(@Value("${machi.alerts.push.allowed-hosts:fcm.googleapis.com,updates.push.services.mozilla.com,"
-            + "*.notify.windows.com,web.push.apple.com,*.push.apple.com}") String hosts, WebhookAddresses addresses) {
-        this.hosts = Arrays.stream(hosts.split(",")).map(h -> h.strip().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty()).toList();
+    public PushEndpoints(AlertsProperties properties, WebhookAddresses addresses) {
+        this.hosts = properties.push().allowedHosts().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
         this.addresses = addresses;
     }
 

@@ -9,8 +9,8 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import org.machi.alerts.AlertsProperties;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,8 +43,8 @@ public class WebhookAddresses {
     private final HostResolver resolver;
 
     @Autowired
-    WebhookAddresses(@Value("${machi.alerts.webhooks.allow-http-localhost:false}") boolean allowHttpLocalhost) {
-        this(allowHttpLocalhost, InetAddress::getAllByName);
+    WebhookAddresses(AlertsProperties properties) {
+        this(properties.webhooks().allowHttpLocalhost(), InetAddress::getAllByName);
     }
 
     public WebhookAddresses(boolean allowHttpLocalhost, HostResolver resolver) {

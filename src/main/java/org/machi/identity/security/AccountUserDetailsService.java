@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.machi.identity.IdentityProperties;
 import org.machi.identity.Permission;
 import org.machi.identity.account.Account;
 import org.machi.identity.account.Accounts;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -27,11 +27,10 @@ class AccountUserDetailsService implements UserDetailsService {
     private final Clock clock;
     private final Duration oneTimePasswordLifetime;
 
-    AccountUserDetailsService(Accounts accounts, Clock clock,
-                              @Value("${machi.identity.one-time-password-lifetime:24h}") Duration oneTimePasswordLifetime) {
+    AccountUserDetailsService(Accounts accounts, Clock clock, IdentityProperties properties) {
         this.accounts = accounts;
         this.clock = clock;
-        this.oneTimePasswordLifetime = oneTimePasswordLifetime;
+        this.oneTimePasswordLifetime = properties.oneTimePasswordLifetime();
     }
 
     @Override

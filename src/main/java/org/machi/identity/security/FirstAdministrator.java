@@ -6,7 +6,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.machi.identity.IdentityProperties;
 import org.machi.identity.account.StaffAccounts;
 import org.machi.shared.OncePerDeployment;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -27,12 +26,11 @@ class FirstAdministrator implements ApplicationRunner {
     private final String staffId;
     private final Duration lifetime;
 
-    FirstAdministrator(StaffAccounts staff, OncePerDeployment once, IdentityProperties properties,
-                       @Value("${machi.identity.one-time-password-lifetime:24h}") Duration lifetime) {
+    FirstAdministrator(StaffAccounts staff, OncePerDeployment once, IdentityProperties properties) {
         this.staff = staff;
         this.once = once;
         this.staffId = properties.firstAdministrator();
-        this.lifetime = lifetime;
+        this.lifetime = properties.oneTimePasswordLifetime();
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.machi.audit.AuditRecord;
 import org.machi.audit.AuditTrail;
 import org.machi.identity.IdentityProperties;
 import org.machi.identity.account.LoginNames;
@@ -21,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Limits sign-in attempts, sign-in-link requests and password-reset requests, each per client
  * address, per sign-in name and client, and per sign-in name from anywhere (known or not, so the
  * limit itself reveals nothing). A throttled request is not checked at all and returns to its form
- * with a translated message. The budgets are the shared {@link RateLimits}: on PostgreSQL every
+ * with a translated message, and audited with the account it aimed at and the client address
+ * ({@link SignInAttempts}). The budgets are the shared {@link RateLimits}: on PostgreSQL every
  * node counts against the same ones.
  */
 @Component
@@ -44,8 +44,9 @@ class SignInThrottle extends OncePerRequestFilter {
     private final Map<String, Limits> limits = new HashMap<>();
     private final RateLimits rates;
     private final AuditTrail audit;
+    private final SignInAttempts attempts;
 
-    SignInThrottle(IdentityProperties properties, RateLimits rates, AuditTrail audit) {
+    SignInThrottle(IdentityProperties properties, RateLimits rates, AuditTrail audit, SignInAttempts attempts) {
         IdentityProperties.Throttle throttle = properties.throttle();
         Duration window = throttle.window();
         GUARDED.forEach((path, guarded) -> limits.put(path, new Limits(
@@ -55,6 +56,7 @@ class SignInThrottle extends OncePerRequestFilter {
                 new Limit(guarded.limits() + ".per-name", throttle.attemptsPerAccountFromAnywhere(), window))));
         this.rates = rates;
         this.audit = audit;
+        this.attempts = attempts;
     }
 
     @Override
@@ -81,7 +83,7 @@ class SignInThrottle extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        audit.record(AuditRecord.of("anonymous", guarded.action()).withDetail(addressAllowed ? "per account" : "per address"));
+        audit.record(attempts.record(guarded.action(), request, guarded.parameter(), addressAllowed ? "per account" : "per address"));
         boolean staff = "staff".equals(request.getParameter("audience"));
         response.sendRedirect(request.getContextPath() + (staff ? "/staff/sign-in?throttled" : guarded.throttledPage()));
     }

@@ -17,11 +17,13 @@ import org.apache.hc.core5.http.ContentType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.machi.alerts.AlertsProperties;
 import org.machi.alerts.PushService;
 import org.machi.alerts.subscriptions.PushEndpoints;
 import org.machi.alerts.subscriptions.WebhookAddresses;
 import org.machi.shared.OutgoingMail.Outcome;
 import org.machi.shared.RateLimits;
+import org.machi.testing.BoundSettings;
 import org.machi.testing.HashingOnly;
 
 /**
@@ -100,7 +102,8 @@ class HttpCallsTests {
     @Test
     void aPushEndpointOffTheListIsNotCalledEvenIfItWasStoredBefore() throws Exception {
         WebhookAddresses addresses = new WebhookAddresses(true, InetAddress::getAllByName);
-        PushEndpoints onlyTheBrowsersServices = new PushEndpoints("fcm.googleapis.com", addresses);
+        PushEndpoints onlyTheBrowsersServices = new PushEndpoints(BoundSettings.of(AlertsProperties.class,
+                "machi.alerts.push.allowed-hosts=fcm.googleapis.com"), addresses);
         try (PushService service = new PushService();
              HttpCalls calls = new HttpCalls(addresses, onlyTheBrowsersServices::formProblem, rate(), 4)) {
             String endpoint = service.endpoint(false);
@@ -111,7 +114,8 @@ class HttpCallsTests {
             assertThat(result.outcome()).isEqualTo(Outcome.Result.REFUSED);
             assertThat(service.received()).isEmpty();
 
-            PushEndpoints withTheLocalService = new PushEndpoints("localhost", addresses);
+            PushEndpoints withTheLocalService = new PushEndpoints(BoundSettings.of(AlertsProperties.class,
+                    "machi.alerts.push.allowed-hosts=localhost"), addresses);
             try (HttpCalls allowed = new HttpCalls(addresses, withTheLocalService::formProblem, rate(), 4)) {
                 Deliveries.Result sent = allowed.callEach(List.of(due()), due -> endpoint,
                         (due, target) -> SimpleRequestBuilder.post(URI.create(target)).build(),

@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
+import org.machi.alerts.AlertsProperties;
+import org.machi.testing.BoundSettings;
 
 /** Only the browsers' push services are called, by https, at a public address. */
 class PushEndpointsTests {
 
-    private static final String DEFAULT_HOSTS =
-            "fcm.googleapis.com,updates.push.services.mozilla.com,*.notify.windows.com,web.push.apple.com,*.push.apple.com";
-
     /** Every name resolves to a public address, except those under "internal.", which resolve into a private network. */
     private final WebhookAddresses addresses = new WebhookAddresses(false, host -> new InetAddress[] {
             InetAddress.getByName(host.startsWith("internal.") ? "10.0.0.7" : "8.8.8.8")});
-    private final PushEndpoints endpoints = new PushEndpoints(DEFAULT_HOSTS, addresses);
+    private final PushEndpoints endpoints = new PushEndpoints(BoundSettings.of(AlertsProperties.class), addresses);
 
     @Test
     void theMajorBrowsersPushServicesAreAccepted() {
@@ -40,7 +39,8 @@ class PushEndpointsTests {
     @Test
     void aListedHostStillNeedsHttpsAndAPublicAddress() {
         assertThat(endpoints.problem("http://fcm.googleapis.com/fcm/send/x")).contains("subscribe.webhook.httpsRequired");
-        PushEndpoints internal = new PushEndpoints("internal.push.example", addresses);
+        PushEndpoints internal = new PushEndpoints(BoundSettings.of(AlertsProperties.class,
+                "machi.alerts.push.allowed-hosts=internal.push.example"), addresses);
         assertThat(internal.problem("https://internal.push.example/1")).contains("subscribe.webhook.privateAddress");
     }
 }

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
+import org.machi.alerts.AlertsProperties;
+import org.machi.testing.BoundSettings;
 
 /** Which webhook addresses are called: https to the internet only; http to this machine only where a developer allows it. */
 class WebhookAddressesTests {
 
-    private final WebhookAddresses production = new WebhookAddresses(false);
-    private final WebhookAddresses development = new WebhookAddresses(true);
+    private final WebhookAddresses production = new WebhookAddresses(BoundSettings.of(AlertsProperties.class));
+    private final WebhookAddresses development = new WebhookAddresses(BoundSettings.of(AlertsProperties.class,
+            "machi.alerts.webhooks.allow-http-localhost=true"));
 
     @Test
     void privateAndSpecialAddressesAreRefused() throws Exception {

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.mock;
 import org.junit.jupiter.api.Test;
 import org.machi.audit.AuditTrail;
 import org.machi.identity.IdentityProperties;
+import org.machi.identity.account.Accounts;
 import org.machi.shared.RateLimits;
 import org.machi.testing.BoundSettings;
 import org.machi.testing.HashingOnly;
@@ -23,7 +24,8 @@ class SignInThrottleDelayTests {
     private final SignInThrottle throttle = new SignInThrottle(BoundSettings.of(IdentityProperties.class,
             "machi.identity.throttle.attempts-per-address=1000", "machi.identity.throttle.attempts-per-account=2",
             "machi.identity.throttle.attempts-per-account-from-anywhere=1000", "machi.identity.throttle.attempts-per-account-per-day=4",
-            "machi.identity.throttle.window=3s"), RateLimits.inMemory(new HashingOnly()), mock(AuditTrail.class));
+            "machi.identity.throttle.window=3s"), RateLimits.inMemory(new HashingOnly()), mock(AuditTrail.class),
+            new SignInAttempts(mock(Accounts.class), new HashingOnly()));
 
     @Test
     void theWaitGrowsAsGuessingGoesOnAndAnUnlockClearsIt() throws Exception {
