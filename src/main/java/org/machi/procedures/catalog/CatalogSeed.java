@@ -47,11 +47,20 @@ class CatalogSeed implements ApplicationRunner {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The procedures catalog " + CatalogFile.RESOURCE + " is incomplete: " + problems);
         }
+        if (fill(file)) {
+            log.info("Procedures catalog filled with {} procedures", file.procedures().size());
+        } else {
+            log.info("Procedures catalog was filled by another node");
+        }
+    }
+
+    /** Loads the whole file in one transaction; false (and nothing written) when another node got there first. */
+    boolean fill(CatalogFile file) {
         try {
             transactions.executeWithoutResult(status -> insert(file));
-            log.info("Procedures catalog filled with {} procedures", file.procedures().size());
+            return true;
         } catch (DuplicateKeyException anotherNodeSeeded) {
-            log.info("Procedures catalog was filled by another node");
+            return false;
         }
     }
 

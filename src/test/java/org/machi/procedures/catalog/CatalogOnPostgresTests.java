@@ -28,8 +28,13 @@ class CatalogOnPostgresTests extends OnPostgres {
     void theCatalogIsSeededOnceAndSearchable() throws Exception {
         int seeded = procedures.all(SiteLanguage.JA).size();
         assertThat(seeded).isEqualTo(seed.read().procedures().size());
+        int texts = jdbc.sql("SELECT COUNT(*) FROM procedures.procedure_text").query(Integer.class).single();
         seed.run(null);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM procedures.procedure").query(Integer.class).single()).isEqualTo(seeded);
+        // a node that lost the race to fill an empty catalog: its whole transaction is undone, and it carries on
+        assertThat(seed.fill(seed.read())).isFalse();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM procedures.procedure").query(Integer.class).single()).isEqualTo(seeded);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM procedures.procedure_text").query(Integer.class).single()).isEqualTo(texts);
         assertThat(procedures.search("ジュウミンヒョウ", SiteLanguage.JA)).extracting(ProcedureView::slug).contains("juminhyo");
         assertThat(procedures.find("sodai-gomi", SiteLanguage.TL)).hasValueSatisfying(p ->
                 assertThat(p.department().phone()).isEqualTo("046-225-2790"));
