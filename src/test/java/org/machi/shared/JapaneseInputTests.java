@@ -29,4 +29,17 @@ class JapaneseInputTests {
         assertThat(JapaneseInput.fullWidthKana("あつぎｼﾃｨ")).isEqualTo("あつぎシティ");
         assertThat(JapaneseInput.fullWidthKana(null)).isNull();
     }
+
+    @Test
+    void searchWordsCompareAlikeWhicheverWayTheyWereTyped() {
+        assertThat(JapaneseInput.searchable("ジュウミンヒョウ")).isEqualTo("じゅうみんひょう");
+        assertThat(JapaneseInput.searchable("ｼﾞｭｳﾐﾝﾋｮｳ")).isEqualTo("じゅうみんひょう");
+        assertThat(JapaneseInput.searchable("じゅーみんひょー")).isEqualTo("じゅうみんひょう");
+        assertThat(JapaneseInput.searchable("ケーキ")).isEqualTo("けいき");
+        assertThat(JapaneseInput.searchable("住民票　の 写し")).isEqualTo("住民票の写し");
+        assertThat(JapaneseInput.searchable("ＣＥＲＴＩＦＩＣＡＴＥ １")).isEqualTo("certificate1");
+        assertThat(JapaneseInput.searchable("課税・非課税")).isEqualTo("課税非課税");
+        assertThat(JapaneseInput.searchable("ー")).isEmpty();
+        assertThat(JapaneseInput.searchable(null)).isEmpty();
+    }
 }

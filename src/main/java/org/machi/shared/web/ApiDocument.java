@@ -50,7 +50,7 @@ class ApiDocument {
         String base = shared.baseUrl();
         return document -> {
             document.info(new Info().title(city.name(SiteLanguage.EN) + " public API").version("v1").description("""
-                    Alerts and notices of %s as JSON, readable by anyone from any origin (CORS, no credentials). \
+                    Alerts, notices and the procedures catalog of %s as JSON, readable by anyone from any origin (CORS, no credentials). \
                     Every address answers GET, HEAD and OPTIONS, sends an ETag and answers If-None-Match with 304. \
                     Errors are RFC 9457 problem details (application/problem+json) whose title and detail follow \
                     ?lang= or Accept-Language (ja, ja-easy, en, zh-CN, ko, vi, pt-BR, es, tl); each problem type's URI \

@@ -83,7 +83,7 @@ class PublicReadsOverHttpTests {
                 return;
             }
             for (String pattern : info.getPatternValues()) {
-                String address = pattern.replace("{category}", "GARBAGE").replace("{token}", "unknown")
+                String address = pattern.replace("{category}", "GARBAGE").replace("{token}", "unknown").replace("{slug}", "juminhyo")
                         .replace("{id}", pattern.contains("notices") ? notice : drill);
                 assertThat(address).as("an example for " + pattern).doesNotContain("{");
                 boolean errorOnPurpose = address.equals("/error") || address.contains("/test-errors/");

@@ -45,7 +45,8 @@ class ApiDocumentTests {
                 .filter(pattern -> pattern.startsWith("/api/v1/") && !pattern.startsWith(ApiDocument.PATH))
                 .forEach(pattern -> info.getMethodsCondition().getMethods().stream().map(RequestMethod::name)
                         .forEach(name -> mapped.add(name + " " + pattern))));
-        assertThat(mapped).contains("GET /api/v1/alerts", "GET /api/v1/alerts/{id}", "GET /api/v1/notices", "GET /api/v1/notices/{id}");
+        assertThat(mapped).contains("GET /api/v1/alerts", "GET /api/v1/alerts/{id}", "GET /api/v1/notices", "GET /api/v1/notices/{id}",
+                "GET /api/v1/procedures", "GET /api/v1/procedures/{slug}");
         assertThat(described).as("every /api/v1 address and nothing else").isEqualTo(mapped);
     }
 

@@ -79,7 +79,11 @@ class PagesInBrowserTests {
                 "/staff/alerts/{id}/cancel", "/staff/alerts" + drill + "/cancel",
                 "/alerts/unsubscribe/{token}", "/alerts/unsubscribe/unknown",
                 "/notices/{id}", "/notices/" + demoNotice,
-                "/staff/notices/{id}", "/staff/notices/" + demoNotice)));
+                "/staff/notices/{id}", "/staff/notices/" + demoNotice,
+                "/procedures/{slug}", "/procedures/juminhyo")));
+        pages.add("/procedures/okuyami");
+        pages.add("/procedures?q=" + "x".repeat(200) + "&event=NOPE");
+        pages.add("/procedures?q=じゅうみんひょう");
         pages.add("/notices?category=GARBAGE&q=" + "x".repeat(200));
         pages.add("/no-such-page");
         pages.add("/staff/alerts/new?kind=EVACUATION_ORDER");

@@ -113,13 +113,13 @@ class ShellWebTests {
         }
     }
 
-    /** Online procedures do not exist yet: the home page must not promise them in any language. */
+    /** Applying online does not exist yet: the home page offers the catalog of procedures and promises no application. */
     @Test
-    void homePromisesNoServiceThatDoesNotExist() throws Exception {
-        assertThat(page(mvc.perform(get("/").param("lang", "ja")).andReturn()).select("main").text()).doesNotContain("手続");
-        assertThat(page(mvc.perform(get("/").param("lang", "ja-easy")).andReturn()).select("main").text()).doesNotContain("手続");
-        assertThat(page(mvc.perform(get("/").param("lang", "en")).andReturn()).select("main").text()).doesNotContainIgnoringCase("procedure");
-        assertThat(page(mvc.perform(get("/").param("lang", "zh-CN")).andReturn()).select("main").text()).doesNotContain("手续");
+    void homeOffersTheProcedureCatalogButNoOnlineApplication() throws Exception {
+        Document japanese = page(mvc.perform(get("/").param("lang", "ja")).andReturn());
+        assertThat(japanese.select("main a[href=/procedures]").text()).isEqualTo("手続の案内");
+        assertThat(japanese.select("main").text()).doesNotContain("オンライン申請", "申請できます");
+        assertThat(page(mvc.perform(get("/").param("lang", "en")).andReturn()).select("main").text()).doesNotContainIgnoringCase("apply online");
     }
 
     @Test

@@ -1,0 +1,95 @@
+package org.machi.procedures.catalog;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.machi.identity.Assurance;
+import org.machi.procedures.Channel;
+import org.machi.procedures.Fee;
+import org.machi.procedures.LifeEvent;
+import org.machi.shared.SiteLanguage;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The catalog as the database holds it. It is read whole: a city has a few hundred procedures at
+ * most, and the public pages that read it are kept by the shared page cache.
+ */
+@Component
+public class Catalog {
+
+    private final JdbcClient jdbc;
+
+    Catalog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Department> departments() {
+        Map<String, Map<SiteLanguage, DepartmentText>> texts = new LinkedHashMap<>();
+        jdbc.sql("SELECT department_code, language, name, counter FROM procedures.department_text").query(rs -> {
+            String code = rs.getString("department_code");
+            DepartmentText text = new DepartmentText(rs.getString("name"), rs.getString("counter"));
+            SiteLanguage.fromCode(rs.getString("language")).ifPresent(language ->
+                    texts.computeIfAbsent(code, c -> new EnumMap<>(SiteLanguage.class)).put(language, text));
+        });
+        return jdbc.sql("SELECT code, phone FROM procedures.department ORDER BY position")
+                .query((rs, n) -> new Department(rs.getString("code"), rs.getString("phone"),
+                        texts.getOrDefault(rs.getString("code"), Map.of())))
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public List<CatalogEntry> entries() {
+        Map<String, Department> departments = new LinkedHashMap<>();
+        departments().forEach(d -> departments.put(d.code(), d));
+        Map<String, Set<LifeEvent>> events = new LinkedHashMap<>();
+        jdbc.sql("SELECT slug, life_event FROM procedures.procedure_life_event").query(rs -> {
+            String slug = rs.getString("slug");
+            LifeEvent.of(rs.getString("life_event")).ifPresent(event ->
+                    events.computeIfAbsent(slug, s -> EnumSet.noneOf(LifeEvent.class)).add(event));
+        });
+        Map<String, List<String>> related = new LinkedHashMap<>();
+        jdbc.sql("SELECT slug, related_slug FROM procedures.procedure_related ORDER BY slug, position").query(rs -> {
+            related.computeIfAbsent(rs.getString("slug"), s -> new ArrayList<>()).add(rs.getString("related_slug"));
+        });
+        Map<String, Map<SiteLanguage, ProcedureText>> texts = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT slug, language, title, summary, who_may_apply, proxies, documents, fee_note, processing_note,
+                       counter_only_reason FROM procedures.procedure_text""").query(rs -> {
+            String slug = rs.getString("slug");
+            ProcedureText text = new ProcedureText(rs.getString("title"), rs.getString("summary"), rs.getString("who_may_apply"),
+                    rs.getString("proxies"), List.of(rs.getString("documents").split("\n")), rs.getString("fee_note"),
+                    rs.getString("processing_note"), rs.getString("counter_only_reason"));
+            SiteLanguage.fromCode(rs.getString("language")).ifPresent(language ->
+                    texts.computeIfAbsent(slug, s -> new EnumMap<>(SiteLanguage.class)).put(language, text));
+        });
+        return jdbc.sql("""
+                SELECT slug, department_code, reading, keywords, fee_kind, fee_yen, target_days, channel, assurance
+                FROM procedures.procedure ORDER BY position""").query((rs, n) -> {
+            String slug = rs.getString("slug");
+            String assurance = rs.getString("assurance");
+            return new CatalogEntry(slug, departments.get(rs.getString("department_code")),
+                    events.getOrDefault(slug, Set.of()), rs.getString("reading"),
+                    List.of(rs.getString("keywords").split("\n")),
+                    new Fee(Fee.Kind.valueOf(rs.getString("fee_kind")), (Integer) rs.getObject("fee_yen")),
+                    (Integer) rs.getObject("target_days"), Channel.valueOf(rs.getString("channel")),
+                    assurance == null ? null : Assurance.valueOf(assurance), related.getOrDefault(slug, List.of()),
+                    texts.getOrDefault(slug, Map.of()));
+        }).list();
+    }
+
+    public Optional<CatalogEntry> entry(String slug) {
+        return entries().stream().filter(entry -> entry.slug().equals(slug)).findFirst();
+    }
+
+    public boolean isEmpty() {
+        return jdbc.sql("SELECT COUNT(*) FROM procedures.procedure").query(Integer.class).single() == 0;
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Online procedures (手続). This first part is the catalog (手続一覧): every procedure of the city
+ * with who may apply, the documents, fee, processing-time target, the identity assurance an online
+ * application needs and the department that handles it, browsable by life event, department and
+ * keyword, as pages and JSON. Other modules read it through {@link org.machi.procedures.Procedures}.
+ * Forms as data and applications build on it (ADR 0004).
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Procedures", allowedDependencies = {"shared", "identity"})
+package org.machi.procedures;
