@@ -72,6 +72,11 @@ class RetiredConnectionsTests {
                                              next_attempt_at)
                 VALUES ('ALERT', RANDOM_UUID(), '00000000-0000-0000-0000-000000000002', 'EMAIL', 0, 'PENDING', 0,
                         CURRENT_TIMESTAMP)"""));
+        WRITES.put("procedures.procedure", List.of("""
+                INSERT INTO procedures.department (code, position, phone) VALUES ('test-department', 1, '046-000-0000')""", """
+                INSERT INTO procedures.procedure (slug, position, department_code, reading, keywords, fee_kind, fee_yen,
+                                                  target_days, channel, assurance)
+                VALUES ('test-procedure', 1, 'test-department', 'てすと', '', 'FIXED', 300, 0, 'ONLINE', 'SELF_ASSERTED')"""));
     }
 
     private HikariDataSource pool;
