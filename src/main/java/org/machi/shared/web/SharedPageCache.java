@@ -16,8 +16,15 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.machi.shared.SharedPage;
 import org.machi.shared.SharedPages;
 import org.springframework.http.HttpHeaders;
@@ -42,7 +49,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 class SharedPageCache extends OncePerRequestFilter implements SharedPages {
 
-    private static final String MARK = SharedPageCache.class.getName() + ".shared";
+    static final String MARK = SharedPageCache.class.getName() + ".shared";
     /** Headers the server or the filters outside this one write for each answer themselves. */
     private static final Set<String> NOT_KEPT = Set.of("set-cookie", "date", "content-length", "transfer-encoding",
             "connection", "keep-alive");
@@ -54,7 +61,14 @@ class SharedPageCache extends OncePerRequestFilter implements SharedPages {
                           long lastModified) {
     }
 
+    /** How long a reader waits for a page another reader is making before making it too. */
+    private static final Duration WAIT_FOR_ANOTHER = Duration.ofSeconds(2);
+
     private final Cache<String, Answer> answers;
+    private final Map<String, CompletableFuture<Answer>> inMaking = new ConcurrentHashMap<>();
+    private final Cache<String, Boolean> keptBefore = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterAccess(Duration.ofHours(1)).build();
+    private final AtomicLong changes = new AtomicLong();
     private final DisplayPreferences preferences;
 
     SharedPageCache(DisplayPreferences preferences, Duration ttl, long maximumBytes) {
@@ -68,6 +82,7 @@ class SharedPageCache extends OncePerRequestFilter implements SharedPages {
 
     @Override
     public void changed() {
+        changes.incrementAndGet();
         answers.invalidateAll();
     }
 
@@ -109,17 +124,52 @@ class SharedPageCache extends OncePerRequestFilter implements SharedPages {
             chain.doFilter(request, response);
             return;
         }
-        Set<String> before = new HashSet<>(lowerCase(response.getHeaderNames()));
-        var recorded = new ContentCachingResponseWrapper(response);
-        chain.doFilter(request, recorded);
-        Answer answer = keepable(request, recorded, before);
-        if (answer == null) {
-            recorded.copyBodyToResponse();
+        // one reader makes a page that was kept before; readers arriving meanwhile wait for it
+        // instead of all making it at once when it expires
+        var making = new CompletableFuture<Answer>();
+        CompletableFuture<Answer> madeByAnother = keptBefore.getIfPresent(key) == null ? null : inMaking.putIfAbsent(key, making);
+        if (madeByAnother != null) {
+            Answer made = waitFor(madeByAnother);
+            if (made != null) {
+                send(made, request, response);
+            } else {
+                chain.doFilter(request, response);
+            }
             return;
         }
-        answers.put(key, answer);
-        recorded.resetBuffer();
-        send(answer, request, response);
+        long generation = changes.get();
+        Answer answer = null;
+        try {
+            Set<String> before = new HashSet<>(lowerCase(response.getHeaderNames()));
+            var recorded = new ContentCachingResponseWrapper(response);
+            chain.doFilter(request, recorded);
+            answer = keepable(request, recorded, before);
+            if (answer == null) {
+                recorded.copyBodyToResponse();
+                return;
+            }
+            // a page made while something was published may predate it: hand it out, do not keep it
+            if (changes.get() == generation) {
+                answers.put(key, answer);
+                keptBefore.put(key, Boolean.TRUE);
+            }
+            recorded.resetBuffer();
+            send(answer, request, response);
+        } finally {
+            inMaking.remove(key, making);
+            making.complete(answer);
+        }
+    }
+
+    private static Answer waitFor(CompletableFuture<Answer> made) {
+        try {
+            return made.get(WAIT_FOR_ANOTHER.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException slowOrFailed) {
+            return null; // make it ourselves
+        }
     }
 
     private static boolean anonymous(HttpServletRequest request) {
