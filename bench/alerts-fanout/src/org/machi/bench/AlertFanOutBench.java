@@ -77,6 +77,8 @@ public final class AlertFanOutBench {
                             Map.entry("server.port", "0"),
                             Map.entry("management.server.port", "-1"),
                             Map.entry("machi.data-dir", dataDir.toString()),
+                            // a fresh key-encryption key for this run's keysets, as every node on PostgreSQL needs
+                            Map.entry("machi.crypto.key-encryption-key", randomKey()),
                             Map.entry("machi.base-url", "http://localhost"),
                             Map.entry("machi.alerts.webhooks.allow-http-localhost", "true"),
                             Map.entry("machi.alerts.delivery.mail-per-second", "100000"),
@@ -177,6 +179,12 @@ public final class AlertFanOutBench {
             reader.time(reader.page);
             reader.time(reader.cap);
         }
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     private static String seen(long nanos) {
