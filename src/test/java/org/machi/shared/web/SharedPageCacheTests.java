@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -59,7 +60,9 @@ class SharedPageCacheTests {
             others.add(other);
             other.start();
         }
-        Thread.sleep(200);
+        // every other reader is waiting for the page the first one makes
+        Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> others.stream().allMatch(other -> other.getState() == Thread.State.TIMED_WAITING));
         release.countDown();
         first.join();
         for (Thread other : others) {
