@@ -56,6 +56,7 @@ class SettingsTests {
             assertThat(alerts.push()).isEqualTo(new AlertsProperties.Push(List.of("fcm.googleapis.com", "updates.push.services.mozilla.com",
                     "*.notify.windows.com", "web.push.apple.com", "*.push.apple.com"), 20, Duration.ofDays(1)));
             assertThat(alerts.webhooks().allowHttpLocalhost()).isFalse();
+            assertThat(alerts.renewalWarning()).isEqualTo(Duration.ofHours(3));
             assertThat(context.getBean(PushProperties.class).contact()).isNull();
             IdentityProperties identity = context.getBean(IdentityProperties.class);
             assertThat(identity.password().singleFactorMinimumLength()).isEqualTo(15);
@@ -82,6 +83,7 @@ class SettingsTests {
         refused("machi.alerts.delivery.workers=-1", "machi.alerts", "delivery.workers", "must be greater than or equal to 0");
         refused("machi.alerts.delivery.lease=0s", "machi.alerts", "delivery.lease", "must be longer than or equal to");
         refused("machi.alerts.delivery.webhook-concurrency=0", "machi.alerts", "delivery.webhookConcurrency", "must be greater than 0");
+        refused("machi.alerts.renewal-warning=2d", "machi.alerts", "renewalWarning", "must be shorter than or equal to");
         refused("machi.events.resubmit-after=0s", "machi", "events.resubmitAfter", "must be longer than or equal to");
         refused("machi.tasks.polling-interval=-10s", "machi", "tasks.pollingInterval", "must be longer than or equal to");
         refused("machi.base-url=machi.example.jp", "machi", "baseUrl", "must be an http or https address");

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.machi.alerts.domain.AlertKind;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,12 +21,15 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param preApprovedKinds kinds an operator may publish alone at the highest urgency, if the text
  *                         is the template's word for word (the four-eyes exception); none by default
+ * @param renewalWarning   how long before its CAP review horizon (or its end) an alert in force is
+ *                         pointed out to staff, so that an order is renewed before receivers drop it
  */
 @ConfigurationProperties("machi.alerts")
 @Validated
 public record AlertsProperties(@NotNull @DefaultValue List<AlertKind> preApprovedKinds, @Valid @DefaultValue Delivery delivery,
                                @Valid @DefaultValue Subscribe subscribe, @Valid @DefaultValue Push push,
-                               @Valid @DefaultValue Webhooks webhooks) {
+                               @Valid @DefaultValue Webhooks webhooks,
+                               @NotNull @DurationMin(minutes = 5) @DurationMax(hours = 24) @DefaultValue("3h") Duration renewalWarning) {
 
     /**
      * @param enabled            false on a node that must not deliver (another node does)

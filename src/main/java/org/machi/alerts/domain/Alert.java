@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.machi.alerts.cap.CapMessage;
@@ -172,12 +173,23 @@ public final class Alert {
                 && !content.effective().isAfter(now) && (content.expires() == null || content.expires().isAfter(now));
     }
 
-    /** How long before its end an alert in force is pointed out to staff, so that it does not lapse unnoticed. */
-    public static final Duration ENDING_SOON = Duration.ofHours(3);
+    /** In force, with an end within the warning: staff are told before residents hear it ended. */
+    public boolean endsSoon(Duration warning, Instant now) {
+        return inForce(now) && content.expires() != null && content.expires().isBefore(now.plus(warning));
+    }
 
-    /** In force, with an end within {@link #ENDING_SOON}: staff are told before residents hear it ended. */
-    public boolean endsSoon(Instant now) {
-        return inForce(now) && content.expires() != null && content.expires().isBefore(now.plus(ENDING_SOON));
+    /**
+     * When CAP receivers drop this alert unless an update renews it: for an alert in force without an
+     * end, its review horizon, while the city's page goes on saying it is in force. Empty for an alert
+     * with an end (it ends everywhere at once) or not in force.
+     */
+    public Optional<Instant> renewalNeededBy(Duration reviewHorizon, Instant now) {
+        return inForce(now) && content.expires() == null ? Optional.of(capExpires(reviewHorizon)) : Optional.empty();
+    }
+
+    /** Whether {@link #renewalNeededBy} falls within the warning, or has passed: staff must publish an update now. */
+    public boolean renewalDue(Duration reviewHorizon, Duration warning, Instant now) {
+        return renewalNeededBy(reviewHorizon, now).filter(by -> by.isBefore(now.plus(warning))).isPresent();
     }
 
     /**

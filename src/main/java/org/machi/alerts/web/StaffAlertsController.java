@@ -22,6 +22,7 @@ import org.machi.alerts.publishing.AlertDesk;
 import org.machi.alerts.publishing.AlertDrafting;
 import org.machi.alerts.publishing.AlertStore;
 import org.machi.alerts.publishing.AlertTemplates;
+import org.machi.alerts.publishing.CapRenewals;
 import org.machi.alerts.publishing.InForceAlerts;
 import org.machi.shared.CityProfile;
 import org.machi.shared.PeopleNames;
@@ -57,6 +58,7 @@ class StaffAlertsController {
     private final AlertStore store;
     private final AlertTemplates templates;
     private final InForceAlerts inForce;
+    private final CapRenewals renewals;
     private final Deliveries deliveries;
     private final CityProfile city;
     private final MessageSource messages;
@@ -64,7 +66,7 @@ class StaffAlertsController {
     private final Clock clock;
 
     StaffAlertsController(AlertDesk desk, AlertDrafting drafting, AlertStore store, AlertTemplates templates,
-                          InForceAlerts inForce, Deliveries deliveries, CityProfile city, MessageSource messages, PeopleNames people,
+                          InForceAlerts inForce, CapRenewals renewals, Deliveries deliveries, CityProfile city, MessageSource messages, PeopleNames people,
                           Clock clock) {
         this.drafting = drafting;
         this.people = people;
@@ -72,6 +74,7 @@ class StaffAlertsController {
         this.store = store;
         this.templates = templates;
         this.inForce = inForce;
+        this.renewals = renewals;
         this.deliveries = deliveries;
         this.city = city;
         this.messages = messages;
@@ -83,8 +86,9 @@ class StaffAlertsController {
     String overview(Model model) {
         model.addAttribute("unpublished", store.unpublished());
         model.addAttribute("inForce", inForce.now());
-        model.addAttribute("endingSoon", inForce.now().stream().filter(alert -> alert.endsSoon(clock.instant()))
+        model.addAttribute("endingSoon", renewals.endingSoon().stream()
                 .map(alert -> new Ending(alert, templates.time(alert.content().expires(), SiteLanguage.JA))).toList());
+        model.addAttribute("renewals", renewals.due().stream().map(this::renewal).toList());
         model.addAttribute("kinds", AlertKind.values());
         return "alerts/staff-overview";
     }
@@ -130,6 +134,7 @@ class StaffAlertsController {
         model.addAttribute("districtNames", templates.areaName(alert.districts(), SiteLanguage.JA));
         model.addAttribute("effective", templates.time(alert.content().effective(), SiteLanguage.JA));
         model.addAttribute("expires", templates.time(alert.content().expires(), SiteLanguage.JA));
+        model.addAttribute("renewal", renewals.due(alert).map(this::renewal).orElse(null));
         model.addAttribute("preApprovalOffered", desk.preApprovalOffered(alert));
         model.addAttribute("names", people.namesOf(Stream.of(alert.author(), alert.approver()).filter(Objects::nonNull).toList()));
         model.addAttribute("approvers", people.holding(APPROVE_ALERTS).entrySet().stream()
@@ -139,6 +144,14 @@ class StaffAlertsController {
 
     /** An alert in force whose end is near, with that end as staff read it. */
     record Ending(Alert alert, String at) {
+    }
+
+    /** An order CAP's receivers drop (or dropped) at a time, as staff read it, unless an update renews it. */
+    record Renewal(Alert alert, String at, boolean dropped) {
+    }
+
+    private Renewal renewal(CapRenewals.Due due) {
+        return new Renewal(due.alert(), templates.time(due.by(), SiteLanguage.JA), due.dropped());
     }
 
     /** The delivery counts, for the page to refresh them while the fan-out runs. */

@@ -274,6 +274,6 @@ class DeliveryCrashTests extends OnPostgres {
     /** One worker; the rest as configured by default. */
     private static AlertsProperties settings(int batchSize, Duration lease) {
         return new AlertsProperties(List.of(), new AlertsProperties.Delivery(true, batchSize, lease, 1, Duration.ofSeconds(5),
-                5000, 5000, 64, 5000, 64), null, null, null);
+                5000, 5000, 64, 5000, 64), null, null, null, Duration.ofHours(3));
     }
 }

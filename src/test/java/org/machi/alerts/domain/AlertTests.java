@@ -282,6 +282,27 @@ class AlertTests {
         assertThat(drill.exercise()).as("the exercise kind is always an exercise").isTrue();
     }
 
+    @Test
+    void anOrderUntilLiftedIsDueForRenewalBeforeItsCapHorizon() {
+        Duration horizon = Duration.ofHours(24);
+        Duration warning = Duration.ofHours(3);
+        Alert order = Alert.draft(content(TEXTS, Set.of("echi-kita"), NOW.minus(Duration.ofHours(2)), null), "operator-1", NOW);
+        order.submit("operator-1");
+        order.approve("approver-1", NOW);
+
+        assertThat(order.renewalNeededBy(horizon, NOW)).as("a day after its publication, later than its start").contains(NOW.plus(horizon));
+        assertThat(order.renewalDue(horizon, warning, NOW.plus(Duration.ofHours(20)))).isFalse();
+        assertThat(order.renewalDue(horizon, warning, NOW.plus(Duration.ofHours(21).plusMinutes(1)))).isTrue();
+        assertThat(order.renewalDue(horizon, warning, NOW.plus(Duration.ofHours(30)))).as("past the horizon, still in force").isTrue();
+
+        Alert withAnEnd = published();
+        assertThat(withAnEnd.renewalNeededBy(horizon, NOW)).as("an alert with an end ends in CAP and on the page alike").isEmpty();
+        assertThat(withAnEnd.endsSoon(warning, NOW.plus(Duration.ofHours(10)))).isTrue();
+        assertThat(withAnEnd.endsSoon(warning, NOW.plus(Duration.ofHours(8)))).isFalse();
+        Alert cancelled = inState(Alert.State.CANCELLED);
+        assertThat(cancelled.renewalDue(horizon, warning, NOW.plus(Duration.ofHours(23)))).isFalse();
+    }
+
     private static Alert inState(Alert.State state) {
         return switch (state) {
             case DRAFT -> draft();

@@ -38,8 +38,8 @@ class PreApprovedTemplatesTests {
 
     @Test
     void onlyTheTemplateWordForWordAtTheHighestUrgencyGoesOutWithoutAnApprover() {
-        PreApprovedTemplates preApproved = new PreApprovedTemplates(new AlertsProperties(List.of(AlertKind.EVACUATION_ORDER), null, null, null, null), templates);
-        PreApprovedTemplates noneConfigured = new PreApprovedTemplates(new AlertsProperties(List.of(), null, null, null, null), templates);
+        PreApprovedTemplates preApproved = new PreApprovedTemplates(new AlertsProperties(List.of(AlertKind.EVACUATION_ORDER), null, null, null, null, null), templates);
+        PreApprovedTemplates noneConfigured = new PreApprovedTemplates(new AlertsProperties(List.of(), null, null, null, null, null), templates);
         Instant now = clock.instant();
         Map<String, AlertText> asTemplate = filled(now);
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.UUID;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -23,6 +24,7 @@ import org.machi.alerts.publishing.AlertStore;
 import org.machi.testing.MachiWebTest;
 import org.machi.testing.Standards;
 import org.machi.testing.TestAccounts;
+import org.machi.testing.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
@@ -50,6 +52,9 @@ class AlertLevelsTests {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    TestClock testClock;
 
     private StaffAlertForms forms;
 
@@ -133,6 +138,27 @@ class AlertLevelsTests {
         assertThat(overview.select("#ending-soon a").eachAttr("href")).contains("/staff/alerts/" + soon)
                 .doesNotContain("/staff/alerts/" + later, "/staff/alerts/" + order);
         assertThat(overview.select("#ending-soon").text()).contains("終了");
+    }
+
+    @Test
+    void staffAreToldToRenewAnOrderBeforeCapReceiversDropIt() throws Exception {
+        UUID order = publish(draft("EVACUATION_ORDER", false));
+        Instant horizon = store.find(order).orElseThrow().publishedAt().plus(Duration.ofHours(24));
+        String at = DateTimeFormatter.ofPattern("yyyy年M月d日（E）H時mm分", Locale.JAPANESE).format(horizon.atZone(ZoneId.of("Asia/Tokyo")));
+        Document early = page(mvc.perform(get("/staff/alerts/" + order).with(authentication(operator()))).andReturn());
+        assertThat(early.select("#renewal-due")).as("a day ahead, nothing to renew yet").isEmpty();
+
+        testClock.advance(Duration.ofHours(22));
+        Document overview = page(mvc.perform(get("/staff/alerts").with(authentication(operator()))).andReturn());
+        assertThat(overview.select("#renewal-due a").eachAttr("href")).contains("/staff/alerts/" + order, "/staff/alerts/" + order + "/update");
+        assertThat(overview.select("#renewal-due").text()).contains(at + "に、Google などの CAP 受信者がこの発令を表示しなくなります");
+        Document alertPage = page(mvc.perform(get("/staff/alerts/" + order).with(authentication(operator()))).andReturn());
+        assertThat(alertPage.select("#renewal-due").text()).contains(at, "更新版を発表してください");
+        assertThat(alertPage.select("#renewal-due a").attr("href")).isEqualTo("/staff/alerts/" + order + "/update");
+
+        testClock.advance(Duration.ofHours(3));
+        Document dropped = page(mvc.perform(get("/staff/alerts/" + order).with(authentication(operator()))).andReturn());
+        assertThat(dropped.select("#renewal-due").text()).contains(at + "に CAP の掲載期限を過ぎたため", "市のページでは発令中のままです");
     }
 
     private MockHttpServletRequestBuilder form(String kind, boolean exercise) {
