@@ -81,6 +81,94 @@ public record AlertArea(String polygon, String circle) {
         return false;
     }
 
+    /**
+     * Whether the drawn polygon or circle and the boundary ring (CAP's polygon form) share any
+     * ground: one lies partly inside the other or their edges cross. Computed on a plane around
+     * the boundary (kilometres east and north), which is exact enough within a city.
+     */
+    public boolean touches(String boundary) {
+        List<double[]> ring = points(boundary);
+        if (ring == null || ring.size() < 4) {
+            return false;
+        }
+        Plane plane = new Plane(ring.get(0)[0]);
+        List<double[]> flatRing = ring.stream().map(plane::flat).toList();
+        if (polygon != null) {
+            List<double[]> drawn = points(polygon).stream().map(plane::flat).toList();
+            if (drawn.stream().anyMatch(point -> insideFlat(flatRing, point))
+                    || flatRing.stream().anyMatch(point -> insideFlat(drawn, point))
+                    || edgesCross(drawn, flatRing)) {
+                return true;
+            }
+        }
+        if (circle != null) {
+            String[] parts = circle.split(" ");
+            double[] centre = plane.flat(points(parts[0]).get(0));
+            double radius = Double.parseDouble(parts[1]);
+            if (insideFlat(flatRing, centre)) {
+                return true;
+            }
+            for (int i = 1; i < flatRing.size(); i++) {
+                if (distanceToSegment(centre, flatRing.get(i - 1), flatRing.get(i)) <= radius) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Kilometres east ({@code [0]}) and north ({@code [1]}) on a plane touching the earth at one latitude. */
+    private record Plane(double latitude) {
+        double[] flat(double[] point) {
+            double kmPerDegree = Math.toRadians(EARTH_RADIUS_KM);
+            return new double[] {point[1] * kmPerDegree * Math.cos(Math.toRadians(latitude)), point[0] * kmPerDegree};
+        }
+    }
+
+    private static boolean insideFlat(List<double[]> ring, double[] point) {
+        boolean inside = false;
+        for (int i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+            double[] a = ring.get(i);
+            double[] b = ring.get(j);
+            if ((a[1] > point[1]) != (b[1] > point[1])
+                    && point[0] < (b[0] - a[0]) * (point[1] - a[1]) / (b[1] - a[1]) + a[0]) {
+                inside = !inside;
+            }
+        }
+        return inside;
+    }
+
+    private static boolean edgesCross(List<double[]> one, List<double[]> other) {
+        for (int i = 1; i < one.size(); i++) {
+            for (int j = 1; j < other.size(); j++) {
+                if (segmentsCross(one.get(i - 1), one.get(i), other.get(j - 1), other.get(j))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean segmentsCross(double[] a, double[] b, double[] c, double[] d) {
+        double d1 = cross(c, d, a);
+        double d2 = cross(c, d, b);
+        double d3 = cross(a, b, c);
+        double d4 = cross(a, b, d);
+        return ((d1 > 0) != (d2 > 0)) && ((d3 > 0) != (d4 > 0));
+    }
+
+    private static double cross(double[] origin, double[] to, double[] point) {
+        return (to[0] - origin[0]) * (point[1] - origin[1]) - (to[1] - origin[1]) * (point[0] - origin[0]);
+    }
+
+    private static double distanceToSegment(double[] p, double[] a, double[] b) {
+        double dx = b[0] - a[0];
+        double dy = b[1] - a[1];
+        double lengthSquared = dx * dx + dy * dy;
+        double t = lengthSquared == 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / lengthSquared));
+        return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy));
+    }
+
     /** Ray casting on the plane of latitude and longitude: good enough for an area of a city. */
     private static boolean insidePolygon(List<double[]> ring, double latitude, double longitude) {
         boolean inside = false;

@@ -140,13 +140,13 @@ public class AlertDrafting {
         return new NotSaved(List.copyOf(problems), problems.isEmpty() ? List.copyOf(checks) : List.of(), districts, kept);
     }
 
-    /** The districts chosen; with none chosen and an area drawn, those whose centre lies inside it. */
+    /** The districts chosen; with none chosen and an area drawn, every district the area touches. */
     private Set<String> districtsConcerned(AlertContent typed, List<Problem> problems) {
         if (!typed.districts().isEmpty() || typed.area().isEmpty()) {
             return typed.districts();
         }
         Set<String> inside = new LinkedHashSet<>();
-        city.districts().stream().filter(d -> typed.area().contains(d.centre().latitude(), d.centre().longitude()))
+        city.districts().stream().filter(d -> typed.area().touches(d.boundary().polygon()))
                 .forEach(d -> inside.add(d.code()));
         if (inside.isEmpty()) {
             problems.add(new Problem("districts", "alert.form.areaCoversNoDistrict"));

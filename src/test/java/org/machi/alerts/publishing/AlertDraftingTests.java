@@ -59,15 +59,24 @@ class AlertDraftingTests {
     }
 
     @Test
-    void anAreaDrawnAloneConcernsTheDistrictsWhoseCentreLiesInside() {
+    void anAreaDrawnAloneConcernsEveryDistrictItTouches() {
         // 500 m around the centre of 森の里
         AlertArea aroundMorinosato = new AlertArea(null, "35.4080,139.3010 0.5");
         Alert alert = saved(drafting.draft(content(AlertKind.EVACUATION_ORDER, Map.of(), Set.of(), aroundMorinosato), false, BY));
         assertThat(alert.districts()).containsExactly("morinosato");
 
-        // 50 m about a kilometre south of it: no district's centre
+        // a small square on the border of 荻野 and 睦合西, far from both centres: both are concerned
+        AlertArea onTheBorder = new AlertArea("35.4745,139.3085 35.4745,139.3105 35.4765,139.3105 35.4765,139.3085 35.4745,139.3085", null);
+        assertThat(saved(drafting.draft(content(AlertKind.EVACUATION_ORDER, Map.of(), Set.of(), onTheBorder), false, BY)).districts())
+                .containsExactlyInAnyOrder("ogino", "mutsuai-nishi");
+        // and so does a small circle there
+        assertThat(saved(drafting.draft(content(AlertKind.EVACUATION_ORDER, Map.of(), Set.of(),
+                new AlertArea(null, "35.4755,139.3095 0.1")), false, BY)).districts())
+                .containsExactlyInAnyOrder("ogino", "mutsuai-nishi");
+
+        // 50 m in a neighbouring city, east of Atsugi: no district
         NotSaved nowhere = notSaved(drafting.draft(content(AlertKind.EVACUATION_ORDER, Map.of(), Set.of(),
-                new AlertArea(null, "35.3980,139.3010 0.05")), false, BY));
+                new AlertArea(null, "35.4400,139.4600 0.05")), false, BY));
         assertThat(nowhere.problems()).extracting(Problem::key).containsExactly("alert.form.areaCoversNoDistrict");
         assertThat(nowhere.problems()).extracting(Problem::field).containsExactly("districts");
     }
