@@ -71,7 +71,7 @@ public class Deliveries {
      * transaction, so either all of them are there or none.
      */
     int queueOnce(Alert alert) {
-        if (queued(alert.id())) {
+        if (!firstQueueing(alert.id())) {
             return 0;
         }
         List<String> districts = List.copyOf(alert.districts());
@@ -100,7 +100,7 @@ public class Deliveries {
      * concerns, after every alert (priority 2).
      */
     int queueOnce(Notice notice) {
-        if (queued(notice.id())) {
+        if (!firstQueueing(notice.id())) {
             return 0;
         }
         List<String> districts = List.copyOf(notice.districts());
@@ -121,9 +121,14 @@ public class Deliveries {
         return queued;
     }
 
-    private boolean queued(UUID itemId) {
-        return jdbc.sql("SELECT 1 FROM alerts.delivery WHERE item_id = ? FETCH FIRST 1 ROWS ONLY").param(itemId)
-                .query(Integer.class).optional().isPresent();
+    /**
+     * Records, in the queueing's transaction, that the item is being queued; false if it was
+     * queued before, by this node or another (the insert waits for a concurrent one to commit).
+     * Existing delivery rows cannot tell that: an item that reached no subscriber has none.
+     */
+    private boolean firstQueueing(UUID itemId) {
+        return jdbc.sql("INSERT INTO alerts.delivery_queued (item_id, queued_at) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(itemId, Timestamp.from(now())).update() == 1;
     }
 
     /**

@@ -76,12 +76,29 @@ class DeliveryStartTests extends OnPostgres {
 
         // what a node that died right after the commit leaves: the event stored, nothing queued, nothing completed
         jdbc.sql("DELETE FROM alerts.delivery WHERE item_id = ?").param(alert.id()).update();
+        jdbc.sql("DELETE FROM alerts.delivery_queued WHERE item_id = ?").param(alert.id()).update();
         markIncomplete(alert);
         assertThat(queued(alert)).isZero();
 
         incomplete.resubmitIncompletePublicationsOlderThan(Duration.ZERO);
         Awaitility.await("queued after resubmission").atMost(Duration.ofSeconds(10)).until(() -> queued(alert) == 2);
         Awaitility.await("completed after resubmission").atMost(Duration.ofSeconds(10)).until(() -> incompleteFor(alert) == 0);
+    }
+
+    /** Seen in the two-node test: the demo drill, published to no one at the first start, mailed to a later subscriber. */
+    @Test
+    void anAlertThatReachedNoOneIsNotSentToLaterSubscribersWhenItsEventIsHandedOverAgain() {
+        Alert alert = publish();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> incompleteFor(alert) == 0);
+        // as if it had found no subscriber (others of the shared context may subscribe to the whole city)
+        jdbc.sql("DELETE FROM alerts.delivery WHERE item_id = ?").param(alert.id()).update();
+
+        subscribe(2);
+        markIncomplete(alert);
+        incomplete.resubmitIncompletePublicationsOlderThan(Duration.ZERO);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> incompleteFor(alert) == 0);
+
+        assertThat(queued(alert)).as("queued once, when it was published").isZero();
     }
 
     @Test
