@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.machi.alerts.web.StaffAlertForms;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
@@ -37,6 +38,6 @@ import org.springframework.context.annotation.Import;
         "spring.datasource.url=jdbc:h2:mem:machi-web;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"
 })
 @AutoConfigureMockMvc
-@Import({ErrorTriggers.class, TestSupportConfiguration.class})
+@Import({ErrorTriggers.class, TestSupportConfiguration.class, StaffAlertForms.class})
 public @interface MachiWebTest {
 }

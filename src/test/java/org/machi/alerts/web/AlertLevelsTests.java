@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,14 +15,11 @@ import java.util.Locale;
 import java.util.UUID;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.machi.alerts.domain.Alert;
-import org.machi.alerts.publishing.AlertDesk;
 import org.machi.alerts.publishing.AlertStore;
 import org.machi.testing.MachiWebTest;
 import org.machi.testing.Standards;
-import org.machi.testing.TestAccounts;
 import org.machi.testing.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.Authentication;
@@ -42,26 +38,13 @@ class AlertLevelsTests {
     MockMvc mvc;
 
     @Autowired
-    TestAccounts accounts;
-
-    @Autowired
     AlertStore store;
-
-    @Autowired
-    AlertDesk desk;
-
-    @Autowired
-    Clock clock;
 
     @Autowired
     TestClock testClock;
 
-    private StaffAlertForms forms;
-
-    @BeforeEach
-    void forms() {
-        forms = new StaffAlertForms(mvc, desk, store, accounts, clock);
-    }
+    @Autowired
+    StaffAlertForms forms;
 
     @Test
     void eachLevelIsDraftedFromItsTemplateAndShownWithItsLevel() throws Exception {

@@ -35,7 +35,6 @@ import org.machi.shared.SiteLanguage;
 import org.machi.testing.MachiWebTest;
 import org.machi.testing.Mailbox;
 import org.machi.testing.Standards;
-import org.machi.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -58,6 +57,9 @@ class CapOutputsTests {
     MockMvc mvc;
 
     @Autowired
+    StaffAlertForms forms;
+
+    @Autowired
     AlertDesk desk;
 
     @Autowired
@@ -65,9 +67,6 @@ class CapOutputsTests {
 
     @Autowired
     CityProfile city;
-
-    @Autowired
-    TestAccounts accounts;
 
     @Autowired
     GreenMail greenMail;
@@ -143,7 +142,6 @@ class CapOutputsTests {
 
     @Test
     void aPolygonDrawnAloneIsSentAsDrawn() throws Exception {
-        StaffAlertForms forms = new StaffAlertForms(mvc, desk, store, accounts, clock);
         String drawn = "35.49,139.29 35.49,139.31 35.47,139.31 35.47,139.29 35.49,139.29";
         UUID id = forms.publish(post("/staff/alerts/new").param("kind", "LANDSLIDE_WARNING").param("polygon", drawn)
                 .param("effective", StaffAlertForms.LOCAL.format(forms.now())).param("expires", StaffAlertForms.LOCAL.format(forms.now().plusHours(3)))

@@ -7,17 +7,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.machi.alerts.publishing.AlertDesk;
-import org.machi.alerts.publishing.AlertStore;
 import org.machi.testing.MachiWebTest;
-import org.machi.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
@@ -35,23 +30,7 @@ class ReplacedAlertPagesTests {
     MockMvc mvc;
 
     @Autowired
-    TestAccounts accounts;
-
-    @Autowired
-    AlertStore store;
-
-    @Autowired
-    AlertDesk desk;
-
-    @Autowired
-    Clock clock;
-
-    private StaffAlertForms forms;
-
-    @BeforeEach
-    void forms() {
-        forms = new StaffAlertForms(mvc, desk, store, accounts, clock);
-    }
+    StaffAlertForms forms;
 
     @Test
     void theFirstPageSaysItWasUpdatedWithWhatChangedThenThatItWasLifted() throws Exception {

@@ -20,7 +20,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The staff alert forms as tests send them: by an operator, then submitted and approved by a second person. */
-final class StaffAlertForms {
+public final class StaffAlertForms {
 
     /** The form's time fields, as a browser's datetime-local input sends them. */
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
@@ -31,7 +31,7 @@ final class StaffAlertForms {
     private final TestAccounts accounts;
     private final Clock clock;
 
-    StaffAlertForms(MockMvc mvc, AlertDesk desk, AlertStore store, TestAccounts accounts, Clock clock) {
+    public StaffAlertForms(MockMvc mvc, AlertDesk desk, AlertStore store, TestAccounts accounts, Clock clock) {
         this.mvc = mvc;
         this.desk = desk;
         this.store = store;

@@ -8,19 +8,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.machi.alerts.domain.Alert;
 import org.machi.alerts.domain.AlertText;
-import org.machi.alerts.publishing.AlertDesk;
 import org.machi.alerts.publishing.AlertStore;
 import org.machi.testing.MachiWebTest;
-import org.machi.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
@@ -38,23 +34,10 @@ class UpdatedTextsTests {
     MockMvc mvc;
 
     @Autowired
-    TestAccounts accounts;
-
-    @Autowired
     AlertStore store;
 
     @Autowired
-    AlertDesk desk;
-
-    @Autowired
-    Clock clock;
-
-    private StaffAlertForms forms;
-
-    @BeforeEach
-    void forms() {
-        forms = new StaffAlertForms(mvc, desk, store, accounts, clock);
-    }
+    StaffAlertForms forms;
 
     @Test
     void textsFromTheTemplateFollowTheNewDistrictsAndShelters() throws Exception {
