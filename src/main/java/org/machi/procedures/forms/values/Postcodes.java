@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.machi.shared.CityProfile;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +31,7 @@ public class Postcodes {
 
     private final Map<String, List<Town>> towns;
 
+    @Autowired
     Postcodes(CityProfile city) {
         this(read(new ClassPathResource(FILE)), city);
     }

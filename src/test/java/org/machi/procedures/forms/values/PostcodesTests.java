@@ -69,6 +69,19 @@ class PostcodesTests {
         assertThatThrownBy(() -> new Postcodes(unknown, atsugi)).hasMessageContaining("nowhere");
     }
 
+    /** Atsugi has no postcode shared by towns, but other cities do: the district is given only when all its towns agree. */
+    @Test
+    void aPostcodeOfSeveralTownsGivesADistrictOnlyWhenTheyShareIt() {
+        Postcodes shared = new Postcodes(List.of(
+                new Town("2430201", "上荻野", "カミオギノ", Optional.of("ogino"), Town.Kind.TOWN),
+                new Town("2430201", "中荻野", "ナカオギノ", Optional.of("ogino"), Town.Kind.TOWN),
+                new Town("2430122", "森の里", "モリノサト", Optional.of("morinosato"), Town.Kind.TOWN),
+                new Town("2430122", "緑ケ丘", "ミドリガオカ", Optional.of("midorigaoka"), Town.Kind.TOWN)), atsugi);
+        assertThat(shared.lookup("243-0201")).extracting(Town::name).containsExactly("上荻野", "中荻野");
+        assertThat(shared.address("243-0201", "上荻野1", false).accepted().orElseThrow().district()).contains("ogino");
+        assertThat(shared.address("243-0122", "森の里1", false).accepted().orElseThrow().district()).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"243-0018", "2430018", "〒243-0018", "〒2430018", "２４３－００１８", "２４３ー００１８", " 243 0018 "})
     void readsAPostcodeTypedAnyWay(String typed) {
