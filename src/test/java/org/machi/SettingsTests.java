@@ -10,6 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.machi.alerts.AlertsProperties;
 import org.machi.alerts.PushProperties;
 import org.machi.identity.IdentityProperties;
+import org.machi.procedures.forms.values.EraOverrun;
+import org.machi.procedures.forms.values.ValuesProperties;
 import org.machi.shared.SharedProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -29,7 +31,7 @@ import org.springframework.core.NestedExceptionUtils;
 class SettingsTests {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({SharedProperties.class, AlertsProperties.class, PushProperties.class, IdentityProperties.class})
+    @EnableConfigurationProperties({SharedProperties.class, AlertsProperties.class, PushProperties.class, IdentityProperties.class, ValuesProperties.class})
     static class Settings {
     }
 
@@ -67,6 +69,8 @@ class SettingsTests {
             assertThat(identity.signUp()).isEqualTo(new IdentityProperties.SignUp(3, 10));
             assertThat(identity.signInLink()).isEqualTo(new IdentityProperties.SignInLink(5, 20));
             assertThat(identity.oneTimePasswordLifetime()).isEqualTo(Duration.ofHours(24));
+            assertThat(context.getBean(ValuesProperties.class).eraOverrun()).as("平成32年 refused unless the city says otherwise")
+                    .isEqualTo(EraOverrun.REFUSE);
         });
     }
 
@@ -119,6 +123,10 @@ class SettingsTests {
                 "machi.identity.password.single-factor-minimum-length=10").run(context ->
                 assertThat(context).as("single-factor must not be shorter than multi-factor").getFailure()
                         .hasStackTraceContaining("single-factor-minimum-length must be at least multi-factor-minimum-length"));
+        start.withPropertyValues("machi.procedures.values.era-overrun=accept").run(context ->
+                assertThat(context.getBean(ValuesProperties.class).eraOverrun()).isEqualTo(EraOverrun.ACCEPT));
+        start.withPropertyValues("machi.procedures.values.era-overrun=SOMETIMES").run(context ->
+                assertThat(context).getFailure().hasStackTraceContaining("machi.procedures.values.era-overrun"));
         start.withPropertyValues("machi.alerts.pre-approved-kinds=EVACUATION_ORDER,NO_SUCH_KIND").run(context ->
                 assertThat(context).getFailure().hasStackTraceContaining("machi.alerts.pre-approved-kinds"));
     }
