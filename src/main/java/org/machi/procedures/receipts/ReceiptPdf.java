@@ -113,7 +113,7 @@ public class ReceiptPdf {
         String notAnswered = message("receipt.pdf.notAnswered", language);
         for (Receipt.Line line : receipt.answers()) {
             String answer = line.answer() == null || line.answer().isBlank() ? notAnswered : line.answer();
-            page.keepTogether(line.question(), 10, answer, 11, ANSWER_INDENT);
+            page.keepTogether(line.question(), 10, 11);
             page.text(line.question() == null ? "" : line.question(), 10, 0);
             page.text(answer, 11, ANSWER_INDENT);
             page.gap(5);
@@ -226,7 +226,7 @@ public class ReceiptPdf {
         }
 
         /** Starts a new page unless the question and the first line of its answer fit on this one. */
-        void keepTogether(String question, float questionSize, String answer, float answerSize, float indent) throws IOException {
+        void keepTogether(String question, float questionSize, float answerSize) throws IOException {
             float needed = lines(question == null ? "" : question, questionSize, 0).size() * questionSize * LEADING
                     + answerSize * LEADING;
             if (y - needed < bottom) {
