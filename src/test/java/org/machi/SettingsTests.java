@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.machi.alerts.AlertsProperties;
 import org.machi.alerts.PushProperties;
 import org.machi.identity.IdentityProperties;
+import org.machi.procedures.ProceduresProperties;
 import org.machi.shared.SharedProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -29,7 +30,8 @@ import org.springframework.core.NestedExceptionUtils;
 class SettingsTests {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({SharedProperties.class, AlertsProperties.class, PushProperties.class, IdentityProperties.class})
+    @EnableConfigurationProperties({SharedProperties.class, AlertsProperties.class, PushProperties.class, IdentityProperties.class,
+            ProceduresProperties.class})
     static class Settings {
     }
 
@@ -67,6 +69,9 @@ class SettingsTests {
             assertThat(identity.signUp()).isEqualTo(new IdentityProperties.SignUp(3, 10));
             assertThat(identity.signInLink()).isEqualTo(new IdentityProperties.SignInLink(5, 20));
             assertThat(identity.oneTimePasswordLifetime()).isEqualTo(Duration.ofHours(24));
+            ProceduresProperties procedures = context.getBean(ProceduresProperties.class);
+            assertThat(procedures.forms()).isEqualTo("classpath:procedures/forms/");
+            assertThat(procedures.drafts().keptFor()).isEqualTo(Duration.ofDays(30));
         });
     }
 
@@ -111,6 +116,8 @@ class SettingsTests {
         refused("machi.alerts.push.subscriptions-window=0s", "machi.alerts", "push.subscriptionsWindow", "must be longer than or equal to");
         start.withPropertyValues("machi.alerts.webhooks.allow-http-localhost=sometimes").run(context ->
                 assertThat(context).getFailure().hasStackTraceContaining("machi.alerts.webhooks.allow-http-localhost"));
+        refused("machi.procedures.forms= ", "machi.procedures", "forms", "must not be blank");
+        refused("machi.procedures.drafts.kept-for=10m", "machi.procedures", "drafts.keptFor", "must be longer than or equal to");
         refused("machi.pages.shared-for=-1s", "machi", "pages.sharedFor", "must be longer than or equal to");
         refused("machi.pages.shared-bytes=-1", "machi", "pages.sharedBytes", "must be greater than or equal to 0");
         start.withPropertyValues("machi.pages.shared-for=0s", "machi.pages.shared-bytes=0").run(context ->
