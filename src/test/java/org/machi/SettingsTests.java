@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.machi.alerts.AlertsProperties;
 import org.machi.alerts.PushProperties;
 import org.machi.identity.IdentityProperties;
+import org.machi.procedures.ProceduresProperties;
 import org.machi.procedures.forms.values.EraOverrun;
 import org.machi.procedures.forms.values.ValuesProperties;
 import org.machi.shared.SharedProperties;
@@ -31,7 +32,8 @@ import org.springframework.core.NestedExceptionUtils;
 class SettingsTests {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({SharedProperties.class, AlertsProperties.class, PushProperties.class, IdentityProperties.class, ValuesProperties.class})
+    @EnableConfigurationProperties({SharedProperties.class, AlertsProperties.class, PushProperties.class, IdentityProperties.class,
+            ProceduresProperties.class, ValuesProperties.class})
     static class Settings {
     }
 
@@ -71,6 +73,9 @@ class SettingsTests {
             assertThat(identity.oneTimePasswordLifetime()).isEqualTo(Duration.ofHours(24));
             assertThat(context.getBean(ValuesProperties.class).eraOverrun()).as("平成32年 refused unless the city says otherwise")
                     .isEqualTo(EraOverrun.REFUSE);
+            ProceduresProperties procedures = context.getBean(ProceduresProperties.class);
+            assertThat(procedures.forms()).isEqualTo("classpath:procedures/forms/");
+            assertThat(procedures.drafts().keptFor()).isEqualTo(Duration.ofDays(30));
         });
     }
 
@@ -115,6 +120,8 @@ class SettingsTests {
         refused("machi.alerts.push.subscriptions-window=0s", "machi.alerts", "push.subscriptionsWindow", "must be longer than or equal to");
         start.withPropertyValues("machi.alerts.webhooks.allow-http-localhost=sometimes").run(context ->
                 assertThat(context).getFailure().hasStackTraceContaining("machi.alerts.webhooks.allow-http-localhost"));
+        refused("machi.procedures.forms= ", "machi.procedures", "forms", "must not be blank");
+        refused("machi.procedures.drafts.kept-for=10m", "machi.procedures", "drafts.keptFor", "must be longer than or equal to");
         refused("machi.pages.shared-for=-1s", "machi", "pages.sharedFor", "must be longer than or equal to");
         refused("machi.pages.shared-bytes=-1", "machi", "pages.sharedBytes", "must be greater than or equal to 0");
         start.withPropertyValues("machi.pages.shared-for=0s", "machi.pages.shared-bytes=0").run(context ->

@@ -23,6 +23,8 @@ import org.springframework.context.annotation.Import;
         "machi.data-dir=target/test-data/web",
         "spring.mail.host=127.0.0.1",
         "machi.base-url=http://machi.test",
+        // the procedures' test forms (src/test/resources), not the city's real ones
+        "machi.procedures.forms=classpath:procedures/forms-test/",
         // webhook receivers in tests listen on this machine over plain http
         "machi.alerts.webhooks.allow-http-localhost=true",
         // the local stand-in for a browser push service (PushService)

@@ -16,6 +16,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "management.server.port=-1",
         "machi.data-dir=target/test-data/postgres",
         "machi.base-url=http://machi.test",
+        // the procedures' test forms (src/test/resources), not the city's real ones
+        "machi.procedures.forms=classpath:procedures/forms-test/",
         "machi.alerts.delivery.enabled=false",
         "machi.alerts.webhooks.allow-http-localhost=true",
         "machi.crypto.key-encryption-key=" + TestPostgres.KEY_ENCRYPTION_KEY,

@@ -9,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * in every language, all in one transaction. Afterwards the database is the catalog. When two nodes
  * start together, the one that loses the race finds the rows of the other and carries on.
  */
+// before the procedures' forms, which belong to catalog entries
+@Order(Ordered.LOWEST_PRECEDENCE - 10)
 @Component
 class CatalogSeed implements ApplicationRunner {
 
