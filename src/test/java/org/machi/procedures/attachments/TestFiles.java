@@ -1,0 +1,145 @@
+package org.machi.procedures.attachments;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
+
+/** Files made in code for the attachment tests: real images and PDFs, some with what must be removed or refused. */
+final class TestFiles {
+
+    static final String EICAR = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
+
+    private TestFiles() {
+    }
+
+    static BufferedImage picture(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.ORANGE);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.BLUE);
+        g.fillOval(width / 4, height / 4, width / 2, height / 2);
+        g.dispose();
+        return image;
+    }
+
+    static byte[] encode(BufferedImage image, String format) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, format, out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A JPEG as a phone writes it: an EXIF APP1 segment right after the start of image, with a GPS
+     * directory holding the latitude reference and the map datum (ASCII values that a search finds).
+     */
+    static byte[] jpegWithGpsExif(BufferedImage image) {
+        byte[] jpeg = encode(image, "jpeg");
+        ByteBuffer tiff = ByteBuffer.allocate(64);
+        tiff.put("MM".getBytes(StandardCharsets.US_ASCII)).putShort((short) 42).putInt(8);
+        // IFD0 at 8: one entry, GPSInfo (0x8825, LONG) pointing at the GPS directory at 26
+        tiff.putShort((short) 1).putShort((short) 0x8825).putShort((short) 4).putInt(1).putInt(26).putInt(0);
+        // GPS IFD at 26: GPSLatitudeRef "N" (inline) and GPSMapDatum "WGS-84" (at 56)
+        tiff.putShort((short) 2);
+        tiff.putShort((short) 1).putShort((short) 2).putInt(2).put(new byte[] {'N', 0, 0, 0});
+        tiff.putShort((short) 0x12).putShort((short) 2).putInt(7).putInt(56);
+        tiff.putInt(0);
+        tiff.position(56);
+        tiff.put("WGS-84\0".getBytes(StandardCharsets.US_ASCII));
+        byte[] exif = concat("Exif\0\0".getBytes(StandardCharsets.US_ASCII), tiff.array());
+        ByteBuffer app1 = ByteBuffer.allocate(4 + exif.length);
+        app1.put((byte) 0xFF).put((byte) 0xE1).putShort((short) (exif.length + 2)).put(exif);
+        return concat(new byte[] {jpeg[0], jpeg[1]}, app1.array(), java.util.Arrays.copyOfRange(jpeg, 2, jpeg.length));
+    }
+
+    /** A PNG with a tEXt chunk after its header, as photo tools write a comment or a place. */
+    static byte[] pngWithText(BufferedImage image, String keyword, String text) {
+        byte[] png = encode(image, "png");
+        byte[] chunk = chunk("tEXt", (keyword + "\0" + text).getBytes(StandardCharsets.ISO_8859_1));
+        int afterHeader = 8 + 4 + 4 + 13 + 4; // signature, IHDR length, type, data, CRC
+        return concat(java.util.Arrays.copyOfRange(png, 0, afterHeader), chunk, java.util.Arrays.copyOfRange(png, afterHeader, png.length));
+    }
+
+    /** A well-formed PNG header (signature and IHDR, correct CRC) claiming this size, with a token image chunk after it. */
+    static byte[] pngHeader(int width, int height) {
+        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2).put((byte) 0)
+                .put((byte) 0).put((byte) 0);
+        return concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}, chunk("IHDR", ihdr.array()),
+                chunk("IDAT", new byte[] {0x78, (byte) 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01}), chunk("IEND", new byte[0]));
+    }
+
+    private static byte[] chunk(String type, byte[] data) {
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        return ByteBuffer.allocate(12 + data.length).putInt(data.length).put(typeBytes).put(data).putInt((int) crc.getValue()).array();
+    }
+
+    /** A one-page PDF whose title (kept as plain text in the file) is the given marker. */
+    static byte[] pdf(String title) {
+        try (PDDocument document = new PDDocument()) {
+            document.addPage(new PDPage());
+            document.getDocumentInformation().setTitle(title);
+            return save(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] encryptedPdf() {
+        try (PDDocument document = new PDDocument()) {
+            document.addPage(new PDPage());
+            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "", new AccessPermission());
+            policy.setEncryptionKeyLength(128);
+            document.protect(policy);
+            return save(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] pdfWithJavaScript() {
+        try (PDDocument document = new PDDocument()) {
+            document.addPage(new PDPage());
+            document.getDocumentCatalog().setOpenAction(new PDActionJavaScript("app.alert('hello');"));
+            return save(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] save(PDDocument document) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        document.save(out);
+        return out.toByteArray();
+    }
+
+    static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    static boolean contains(byte[] haystack, String needle) {
+        return new String(haystack, StandardCharsets.ISO_8859_1).contains(needle);
+    }
+}
