@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.machi.alerts.AlertsProperties;
 import org.machi.alerts.PushProperties;
 import org.machi.identity.IdentityProperties;
+import org.machi.procedures.attachments.AttachmentsProperties;
 import org.machi.shared.SharedProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -29,7 +30,8 @@ import org.springframework.core.NestedExceptionUtils;
 class SettingsTests {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({SharedProperties.class, AlertsProperties.class, PushProperties.class, IdentityProperties.class})
+    @EnableConfigurationProperties({SharedProperties.class, AlertsProperties.class, PushProperties.class, IdentityProperties.class,
+            AttachmentsProperties.class})
     static class Settings {
     }
 
@@ -67,6 +69,13 @@ class SettingsTests {
             assertThat(identity.signUp()).isEqualTo(new IdentityProperties.SignUp(3, 10));
             assertThat(identity.signInLink()).isEqualTo(new IdentityProperties.SignInLink(5, 20));
             assertThat(identity.oneTimePasswordLifetime()).isEqualTo(Duration.ofHours(24));
+            AttachmentsProperties attachments = context.getBean(AttachmentsProperties.class);
+            assertThat(attachments.unattachedKeptFor()).isEqualTo(Duration.ofDays(1));
+            assertThat(attachments.maxPixels()).isEqualTo(40_000_000);
+            assertThat(attachments.maxSide()).isEqualTo(10_000);
+            assertThat(attachments.clamd().configured()).as("no virus scanning unless clamd is set").isFalse();
+            assertThat(attachments.clamd().port()).isEqualTo(3310);
+            assertThat(attachments.clamd().timeout()).isEqualTo(Duration.ofSeconds(30));
         });
     }
 
@@ -111,6 +120,13 @@ class SettingsTests {
         refused("machi.alerts.push.subscriptions-window=0s", "machi.alerts", "push.subscriptionsWindow", "must be longer than or equal to");
         start.withPropertyValues("machi.alerts.webhooks.allow-http-localhost=sometimes").run(context ->
                 assertThat(context).getFailure().hasStackTraceContaining("machi.alerts.webhooks.allow-http-localhost"));
+        refused("machi.procedures.attachments.unattached-kept-for=1m", "machi.procedures.attachments", "unattachedKeptFor",
+                "must be longer than or equal to");
+        refused("machi.procedures.attachments.max-side=0", "machi.procedures.attachments", "maxSide", "must be greater than 0");
+        refused("machi.procedures.attachments.clamd.port=70000", "machi.procedures.attachments", "clamd.port",
+                "must be less than or equal to 65535");
+        refused("machi.procedures.attachments.clamd.timeout=0s", "machi.procedures.attachments", "clamd.timeout",
+                "must be longer than or equal to");
         refused("machi.pages.shared-for=-1s", "machi", "pages.sharedFor", "must be longer than or equal to");
         refused("machi.pages.shared-bytes=-1", "machi", "pages.sharedBytes", "must be greater than or equal to 0");
         start.withPropertyValues("machi.pages.shared-for=0s", "machi.pages.shared-bytes=0").run(context ->
