@@ -18,7 +18,8 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Decodes a JPEG or PNG and encodes its pixels again, so that nothing but the picture is kept: EXIF
- * (camera, GPS location), XMP, comments and text chunks are gone. The size is read from the header
+ * (camera, GPS location), XMP, comments and text chunks are gone (a JPEG is turned upright first,
+ * as its EXIF orientation said). The size is read from the header
  * first and an image too large to decode safely (a decompression bomb) is refused before any pixel
  * is decoded. Streams are cached in memory, never in temporary files: the picture is personal data.
  */
@@ -52,6 +53,9 @@ class ImageCleaner {
                 return Cleaned.refused(FileRefusal.of("imageTooLarge", maxSide, maxPixels / 1_000_000.0));
             }
             BufferedImage image = decode(reader);
+            if (kind == FileKind.JPEG) {
+                image = ExifOrientation.apply(image, ExifOrientation.of(content));
+            }
             return Cleaned.to(encode(image, format));
         } catch (IOException | RuntimeException unreadable) {
             // a truncated or corrupt image, or one ImageIO cannot decode (e.g. a CMYK JPEG)

@@ -69,6 +69,27 @@ class AttachmentsTests {
     }
 
     @Test
+    void aPhoneJpegIsTurnedUprightBeforeItsExifIsRemoved() throws IOException {
+        BufferedImage sensor = new BufferedImage(80, 40, BufferedImage.TYPE_INT_RGB);
+        var g = sensor.createGraphics();
+        g.setColor(java.awt.Color.BLUE);
+        g.fillRect(0, 0, 80, 40);
+        g.setColor(java.awt.Color.RED);
+        g.fillRect(0, 0, 20, 20); // the sensor's top-left corner
+        g.dispose();
+        byte[] photo = TestFiles.jpegWithOrientation(sensor, 6); // "turn 90 degrees clockwise to show"
+
+        StoredAttachment stored = stored(attachments.accept(resident, ANY, "IMG_0002.JPG", "image/jpeg", new ByteArrayInputStream(photo)));
+
+        BufferedImage shown = ImageIO.read(new ByteArrayInputStream(attachments.open(stored.id(), resident).orElseThrow().content()));
+        assertThat(shown.getWidth()).isEqualTo(40);
+        assertThat(shown.getHeight()).isEqualTo(80);
+        var topRight = new java.awt.Color(shown.getRGB(30, 8));
+        assertThat(topRight.getRed()).as("the corner turned to the top right").isGreaterThan(200);
+        assertThat(topRight.getBlue()).isLessThan(60);
+    }
+
+    @Test
     void aPngLosesItsTextChunks() {
         byte[] png = TestFiles.pngWithText(TestFiles.picture(64, 48), "Location", "35.4433N 139.3624E Atsugi");
         assertThat(contains(png, "tEXt")).isTrue();

@@ -68,6 +68,19 @@ final class TestFiles {
         return concat(new byte[] {jpeg[0], jpeg[1]}, app1.array(), java.util.Arrays.copyOfRange(jpeg, 2, jpeg.length));
     }
 
+    /** A JPEG whose EXIF (little-endian, as most phones write it) says how to turn it for display. */
+    static byte[] jpegWithOrientation(BufferedImage image, int orientation) {
+        byte[] jpeg = encode(image, "jpeg");
+        ByteBuffer tiff = ByteBuffer.allocate(26).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        tiff.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
+        tiff.putShort((short) 1).putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+        tiff.putInt(0);
+        byte[] exif = concat("Exif\0\0".getBytes(StandardCharsets.US_ASCII), tiff.array());
+        ByteBuffer app1 = ByteBuffer.allocate(4 + exif.length);
+        app1.put((byte) 0xFF).put((byte) 0xE1).putShort((short) (exif.length + 2)).put(exif);
+        return concat(new byte[] {jpeg[0], jpeg[1]}, app1.array(), java.util.Arrays.copyOfRange(jpeg, 2, jpeg.length));
+    }
+
     /** A PNG with a tEXt chunk after its header, as photo tools write a comment or a place. */
     static byte[] pngWithText(BufferedImage image, String keyword, String text) {
         byte[] png = encode(image, "png");
