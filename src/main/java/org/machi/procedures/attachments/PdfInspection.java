@@ -15,8 +15,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
 /**
- * Refuses a PDF that staff could not open safely or at all: one that does not parse, one that is
- * encrypted, and one that carries JavaScript, embedded or attached files, a launch action or rich
+ * Refuses a PDF that staff could not open safely or at all: one whose streams expand too far
+ * ({@link PdfDecompressionLimit}), one that does not parse, one that is encrypted, and one that carries JavaScript, embedded or attached files, a launch action or rich
  * media. Every object of the file is looked at (not only the catalog), since an action can hang
  * on any page, annotation or form field.
  */
@@ -34,6 +34,9 @@ final class PdfInspection {
 
     /** Empty if the PDF may be kept, otherwise why not. */
     static Optional<FileRefusal> problem(byte[] content) {
+        if (PdfDecompressionLimit.exceeded(content)) {
+            return Optional.of(FileRefusal.of("pdfTooComplex"));
+        }
         try (PDDocument document = Loader.loadPDF(content)) {
             if (document.isEncrypted()) {
                 return Optional.of(FileRefusal.of("pdfEncrypted"));

@@ -179,6 +179,17 @@ class AttachmentsTests {
     }
 
     @Test
+    void aPdfBombIsRefusedBeforePdfBoxDecodesIt() {
+        byte[] bomb = TestFiles.pdfBomb(100);
+        assertThat(bomb.length).as("a small file expanding to 100 MB").isLessThan(200_000);
+
+        assertThat(attachments.accept(resident, PDF_ONLY, "bomb.pdf", "application/pdf", new ByteArrayInputStream(bomb)))
+                .extracting("messageKey").isEqualTo("form.file.pdfTooComplex");
+        assertThat(attachments.accept(resident, PDF_ONLY, "small.pdf", "application/pdf", new ByteArrayInputStream(TestFiles.pdfBomb(1))))
+                .as("the same structure, expanding to 1 MB, is an ordinary PDF").isInstanceOf(StoredAttachment.class);
+    }
+
+    @Test
     void theContentIsEncryptedOnDiskAndOpensForItsOwnerOnly() throws IOException {
         String marker = "Juminhyo-" + UUID.randomUUID();
         byte[] pdf = TestFiles.pdf(marker);

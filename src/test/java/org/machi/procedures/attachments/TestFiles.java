@@ -138,6 +138,57 @@ final class TestFiles {
         }
     }
 
+    /**
+     * A PDF whose one object lives in a Flate-compressed object stream that expands to {@code megabytes}
+     * of spaces (a PDF bomb: PDFBox would decode it whole in memory to read the object).
+     */
+    static byte[] pdfBomb(int megabytes) {
+        byte[] header = "5 0 ".getBytes(StandardCharsets.US_ASCII);
+        var deflater = new java.util.zip.Deflater(9);
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        deflater.setInput(concat(header, "<</Marker (x)>>".getBytes(StandardCharsets.US_ASCII)));
+        byte[] spaces = new byte[1024 * 1024];
+        java.util.Arrays.fill(spaces, (byte) ' ');
+        for (int i = 0; i <= megabytes; i++) {
+            while (!deflater.needsInput()) {
+                compressed.write(buffer, 0, deflater.deflate(buffer));
+            }
+            if (i < megabytes) {
+                deflater.setInput(spaces);
+            }
+        }
+        deflater.finish();
+        while (!deflater.finished()) {
+            compressed.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        byte[] stream = compressed.toByteArray();
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        pdf.writeBytes("%PDF-1.5\n".getBytes(StandardCharsets.US_ASCII));
+        int[] offsets = new int[5];
+        offsets[1] = pdf.size();
+        pdf.writeBytes("1 0 obj\n<</Type/Catalog/Pages 2 0 R>>\nendobj\n".getBytes(StandardCharsets.US_ASCII));
+        offsets[2] = pdf.size();
+        pdf.writeBytes("2 0 obj\n<</Type/Pages/Kids[]/Count 0>>\nendobj\n".getBytes(StandardCharsets.US_ASCII));
+        offsets[3] = pdf.size();
+        pdf.writeBytes(("3 0 obj\n<</Type/ObjStm/N 1/First " + header.length + "/Filter/FlateDecode/Length " + stream.length
+                + ">>\nstream\n").getBytes(StandardCharsets.US_ASCII));
+        pdf.writeBytes(stream);
+        pdf.writeBytes("\nendstream\nendobj\n".getBytes(StandardCharsets.US_ASCII));
+        offsets[4] = pdf.size();
+        ByteBuffer xref = ByteBuffer.allocate(6 * 7);
+        xref.put((byte) 0).putInt(0).putShort((short) -1);
+        for (int n = 1; n <= 4; n++) {
+            xref.put((byte) 1).putInt(offsets[n]).putShort((short) 0);
+        }
+        xref.put((byte) 2).putInt(3).putShort((short) 0);
+        pdf.writeBytes(("4 0 obj\n<</Type/XRef/Size 6/W[1 4 2]/Root 1 0 R/Length 42>>\nstream\n").getBytes(StandardCharsets.US_ASCII));
+        pdf.writeBytes(xref.array());
+        pdf.writeBytes(("\nendstream\nendobj\nstartxref\n" + offsets[4] + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII));
+        return pdf.toByteArray();
+    }
+
     private static byte[] save(PDDocument document) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         document.save(out);
