@@ -56,6 +56,26 @@ class AttachmentRecords {
                 .param("id", id).param("application", applicationId).update() == 1;
     }
 
+    List<Row> attachedTo(UUID applicationId) {
+        return jdbc.sql("""
+                SELECT id, owner_id, application_id, filename_sealed, media_type, size_bytes, sha256, storage_key, key_sealed, created_at
+                FROM procedures.attachment WHERE application_id = :application ORDER BY created_at, id""")
+                .param("application", applicationId)
+                .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getObject("owner_id", UUID.class),
+                        rs.getObject("application_id", UUID.class), rs.getString("filename_sealed"), rs.getString("media_type"),
+                        rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("storage_key"), rs.getString("key_sealed"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    /** Removes every row of an application and tells the storage keys they had. */
+    List<String> deleteAttachedTo(UUID applicationId) {
+        List<String> keys = jdbc.sql("SELECT storage_key FROM procedures.attachment WHERE application_id = :application")
+                .param("application", applicationId).query(String.class).list();
+        jdbc.sql("DELETE FROM procedures.attachment WHERE application_id = :application").param("application", applicationId).update();
+        return keys;
+    }
+
     /** Removes the row and tells the storage key it had. */
     Optional<String> delete(UUID id, UUID owner) {
         Optional<String> key = jdbc.sql("SELECT storage_key FROM procedures.attachment WHERE id = :id AND owner_id = :owner")

@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.machi.procedures.attachments.AttachmentRecords.Row;
@@ -113,6 +114,19 @@ public class Attachments {
     /** As {@link #attach(UUID, UUID)}, only if the file was uploaded by {@code owner}. */
     public boolean attach(UUID id, UUID owner, UUID applicationId) {
         return records.attach(id, owner, applicationId);
+    }
+
+    /** The files of an application (or draft), oldest first, without their content. */
+    public List<StoredAttachment> attachedTo(UUID applicationId) {
+        return records.attachedTo(applicationId).stream().map(row -> new StoredAttachment(row.id(), row.mediaType(), row.size(),
+                row.sha256(), protection.open(row.filenameSealed(), FILENAME_CONTEXT))).toList();
+    }
+
+    /** Deletes every file of an application or draft (a draft deleted after its period); returns how many. */
+    public int deleteAttachedTo(UUID applicationId) {
+        List<String> keys = records.deleteAttachedTo(applicationId);
+        keys.forEach(this::removeContent);
+        return keys.size();
     }
 
     /** Deletes one of the owner's files (the resident removed it from a form); false if there was none. */

@@ -32,6 +32,7 @@ class AttachmentsOnPostgresTests extends OnPostgres {
         UUID application = UUID.randomUUID();
         assertThat(attachments.attach(stored.id(), owner, application)).isTrue();
         assertThat(attachments.attach(stored.id(), owner, UUID.randomUUID())).isFalse();
+        assertThat(attachments.attachedTo(application)).containsExactly(stored);
         assertThat(attachments.delete(stored.id(), owner)).isTrue();
         assertThat(attachments.open(stored.id(), owner)).isEmpty();
     }

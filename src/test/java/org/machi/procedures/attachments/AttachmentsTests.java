@@ -257,6 +257,26 @@ class AttachmentsTests {
     }
 
     @Test
+    void anApplicationListsItsFilesAndTakesThemAlongWhenDeleted() {
+        UUID draft = UUID.randomUUID();
+        StoredAttachment first = storedPdf();
+        StoredAttachment second = storedPdf();
+        StoredAttachment elsewhere = storedPdf();
+        attachments.attach(first.id(), resident, draft);
+        attachments.attach(second.id(), resident, draft);
+        attachments.attach(elsewhere.id(), resident, UUID.randomUUID());
+        Path firstFile = storedFile(first.id());
+
+        assertThat(attachments.attachedTo(draft)).extracting(StoredAttachment::id).containsExactlyInAnyOrder(first.id(), second.id());
+        assertThat(attachments.attachedTo(draft)).extracting(StoredAttachment::filename).containsOnly("a.pdf");
+
+        assertThat(attachments.deleteAttachedTo(draft)).isEqualTo(2);
+        assertThat(attachments.attachedTo(draft)).isEmpty();
+        assertThat(firstFile).doesNotExist();
+        assertThat(attachments.open(elsewhere.id(), resident)).isPresent();
+    }
+
+    @Test
     void theOwnerDeletesAFileWithItsContent() {
         StoredAttachment stored = storedPdf();
         Path file = storedFile(stored.id());
