@@ -102,7 +102,8 @@ class AuthorizationMatrixTests {
                 "GET /notices/feed.atom", "GET /notices/categories/{category}/feed.atom", "GET /api/notices", "GET /api/notices/{id}",
                 "GET /api/v1/alerts", "GET /api/v1/alerts/{id}", "GET /api/v1/notices", "GET /api/v1/notices/{id}",
                 "GET /api/v1/openapi.json", "GET /api/v1/openapi.json.yaml",
-                "GET /procedures", "GET /procedures/{slug}", "GET /api/v1/procedures", "GET /api/v1/procedures/{slug}"}) {
+                "GET /procedures", "GET /procedures/{slug}", "GET /api/v1/procedures", "GET /api/v1/procedures/{slug}",
+                "GET /procedures/life-events", "GET /procedures/life-events/{event}", "GET /procedures/life-events/{event}/plan"}) {
             EXPECTED.put(endpoint, Access.PUBLIC);
         }
         for (String endpoint : new String[] {"GET /procedures/{slug}/apply", "POST /procedures/{slug}/apply",
@@ -221,7 +222,8 @@ class AuthorizationMatrixTests {
     private boolean allowed(String endpoint, Subject subject) throws Exception {
         String[] parts = endpoint.split(" ", 2);
         String path = parts[1].replace("{id}", example.id().toString()).replace("{token}", "not-a-token")
-                .replace("{category}", "GARBAGE").replace("{slug}", "sodai-gomi").replace("{stepId}", "business");
+                .replace("{category}", "GARBAGE").replace("{slug}", "sodai-gomi").replace("{stepId}", "business")
+                .replace("{event}", "moving");
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path)
                 .with(csrf()).accept("text/html");
         if (subject.authentication() != null) {

@@ -70,18 +70,22 @@ class PagesInBrowserTests {
         String drill = "/" + jdbc.sql("SELECT id FROM alerts.alert WHERE author = 'demo:alert-operator'").query(String.class).single();
         String demoNotice = jdbc.sql("SELECT id FROM alerts.notice WHERE author = 'demo:department' AND category = 'GARBAGE'")
                 .query(String.class).single();
-        List<String> pages = new ArrayList<>(Pages.all(mappings, Map.of(
-                "/staff/people/{id}", "/staff/people/" + colleague.id(),
-                "/alerts/{id}", "/alerts" + drill,
-                "/staff/alerts/{id}", "/staff/alerts" + drill,
-                "/staff/alerts/{id}/edit", "/staff/alerts" + drill + "/edit",
-                "/staff/alerts/{id}/update", "/staff/alerts" + drill + "/update",
-                "/staff/alerts/{id}/cancel", "/staff/alerts" + drill + "/cancel",
-                "/alerts/unsubscribe/{token}", "/alerts/unsubscribe/unknown",
-                "/notices/{id}", "/notices/" + demoNotice,
-                "/staff/notices/{id}", "/staff/notices/" + demoNotice,
-                "/procedures/{slug}", "/procedures/juminhyo")));
+        List<String> pages = new ArrayList<>(Pages.all(mappings, Map.ofEntries(
+                Map.entry("/staff/people/{id}", "/staff/people/" + colleague.id()),
+                Map.entry("/alerts/{id}", "/alerts" + drill),
+                Map.entry("/staff/alerts/{id}", "/staff/alerts" + drill),
+                Map.entry("/staff/alerts/{id}/edit", "/staff/alerts" + drill + "/edit"),
+                Map.entry("/staff/alerts/{id}/update", "/staff/alerts" + drill + "/update"),
+                Map.entry("/staff/alerts/{id}/cancel", "/staff/alerts" + drill + "/cancel"),
+                Map.entry("/alerts/unsubscribe/{token}", "/alerts/unsubscribe/unknown"),
+                Map.entry("/notices/{id}", "/notices/" + demoNotice),
+                Map.entry("/staff/notices/{id}", "/staff/notices/" + demoNotice),
+                Map.entry("/procedures/{slug}", "/procedures/juminhyo"),
+                Map.entry("/procedures/life-events/{event}", "/procedures/life-events/moving"),
+                Map.entry("/procedures/life-events/{event}/plan", "/procedures/life-events/moving/plan?direction=into&under3=1"
+                        + "&schoolAge=1&care=certified&situation=daycare&situation=dog&card=yes"))));
         pages.add("/procedures/okuyami");
+        pages.add("/procedures/life-events/moving/plan?under3=999&situation=forged");
         pages.add("/procedures?q=" + "x".repeat(200) + "&event=NOPE");
         pages.add("/procedures?q=じゅうみんひょう");
         pages.add("/notices?category=GARBAGE&q=" + "x".repeat(200));
