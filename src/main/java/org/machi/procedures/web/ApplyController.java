@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.machi.procedures.ProcedureView;
 import org.machi.procedures.Procedures;
@@ -106,7 +105,9 @@ class ApplyController {
             return elsewhere.get();
         }
         GroupAction groupAction = GroupAction.parse(action);
-        RequestStepInput input = RequestStepInput.of(request);
+        RequestStepInput posted = RequestStepInput.of(request);
+        RequestStepInput input = groupAction != null ? posted
+                : posted.withAttachments(applying.accept(draft.application().applicant(), step, posted.files()));
         Applying.StepOutcome outcome;
         try {
             outcome = applying.saveStep(draft, step, input, groupAction, language);
@@ -241,9 +242,5 @@ class ApplyController {
         } catch (IllegalArgumentException notAnId) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-    }
-
-    static Set<String> none() {
-        return Set.of();
     }
 }

@@ -69,4 +69,58 @@ class FormRulesTests {
         assertThat(GroupAction.parse("remove:items:x")).isNull();
         assertThat(GroupAction.parse("continue")).isNull();
     }
+
+    @Test
+    void fileFieldsRefuseUntilAttachmentsAreThereAndTakeOnlyWhatTheyAccepted() {
+        org.machi.procedures.forms.Field photo = new org.machi.procedures.forms.Field("photo", org.machi.procedures.forms.FieldType.FILE,
+                org.machi.procedures.forms.Text.of("写真"), null, true, null, null, null, null, null, null, null, null, false,
+                Set.of(org.machi.procedures.forms.FileFormat.JPEG), 1000L, null, null, null, null);
+        Step step = new Step("photos", org.machi.procedures.forms.Text.of("写真"), null, null, java.util.List.of(), java.util.List.of(photo));
+        FormDefinition form = new FormDefinition("risai", java.util.List.of(step), org.machi.procedures.forms.Text.of("d"));
+        StepReading unavailable = new FormRules(form, AS_TYPED, false).read(step, Answers.NONE,
+                TestApplications.MapInput.of("photo", "00000000-0000-0000-0000-000000000001"), Set.of(), null, SiteLanguage.JA);
+        assertThat(unavailable.problems()).extracting(Problem::key).containsExactly("apply.file.unavailable");
+        assertThat(unavailable.changes()).as("a posted text is no attachment").doesNotContainKey("photo");
+        java.util.UUID stored = java.util.UUID.randomUUID();
+        StepInput accepted = new TestApplications.MapInput(Map.of());
+        StepReading taken = new FormRules(form, AS_TYPED, true).read(step, Answers.NONE, withAttachment(new AttachmentIntake.Result(stored, null)),
+                Set.of(), null, SiteLanguage.JA);
+        assertThat(taken.changes()).containsEntry("photo", stored.toString());
+        StepReading refused = new FormRules(form, AS_TYPED, true).read(step, Answers.NONE,
+                withAttachment(new AttachmentIntake.Result(null, "form.file.wrongType")), Set.of(), null, SiteLanguage.JA);
+        assertThat(refused.problems()).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("form.file.wrongType");
+            assertThat(p.args()).containsExactly("写真");
+        });
+        assertThat(accepted.attachment("photo")).isNull();
+    }
+
+    private static StepInput withAttachment(AttachmentIntake.Result result) {
+        return new StepInput() {
+            @Override
+            public String value(String name) {
+                return null;
+            }
+
+            @Override
+            public java.util.List<String> values(String name) {
+                return java.util.List.of();
+            }
+
+            @Override
+            public boolean keptAsKnown(String fieldId) {
+                return false;
+            }
+
+            @Override
+            public boolean fileSent(String name) {
+                return true;
+            }
+
+            @Override
+            public AttachmentIntake.Result attachment(String fieldId) {
+                return result;
+            }
+        };
+    }
 }
