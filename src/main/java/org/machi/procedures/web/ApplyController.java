@@ -90,11 +90,11 @@ class ApplyController {
 
     @PostMapping("/procedures/{slug}/apply/{id}/{stepId}")
     String saveStep(@PathVariable String slug, @PathVariable String id, @PathVariable String stepId,
-                    @RequestParam(required = false) String action, @RequestParam(required = false) Integer formVersion,
+                    @RequestParam(required = false) String action, @RequestParam(required = false) String formVersion,
                     HttpServletRequest request, Locale locale, Model model, RedirectAttributes redirect) {
         Draft draft = draft(slug, id);
         SiteLanguage language = SiteLanguage.of(locale);
-        if (formVersion == null || formVersion != draft.application().formVersion()) {
+        if (!Integer.toString(draft.application().formVersion()).equals(formVersion)) {
             redirect.addFlashAttribute("notice", "apply.notice.formChanged");
             return redirectTo(slug, draft.application().id(), draft.rules().firstIncomplete(draft.answers(), language).orElse(null));
         }

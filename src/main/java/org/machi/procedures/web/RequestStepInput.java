@@ -35,7 +35,8 @@ record RequestStepInput(HttpServletRequest request, Set<String> known, Map<Strin
 
     @Override
     public String value(String name) {
-        return request.getParameter(name);
+        // an address's district follows from its postcode (or the profile), never from what a browser sends
+        return name.endsWith(".district") ? null : request.getParameter(name);
     }
 
     @Override
