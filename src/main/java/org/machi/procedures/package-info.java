@@ -3,7 +3,10 @@
  * with who may apply, the documents, fee, processing-time target, the identity assurance an online
  * application needs and the department that handles it, browsable by life event, department and
  * keyword, as pages and JSON. Other modules read it through {@link org.machi.procedures.Procedures}.
- * Forms as data and applications build on it (ADR 0004).
+ * On it build forms as data ({@code forms}: versioned definitions, seeded from
+ * {@code procedures/forms/<slug>.json}) and applying online ({@code applying}: drafts filled from
+ * what the city holds, step pages, one submit, My procedures), which announces
+ * {@link org.machi.procedures.ApplicationSubmitted} and {@link org.machi.procedures.ApplicationWithdrawn} (ADR 0004).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Procedures", allowedDependencies = {"shared", "identity"})
 package org.machi.procedures;

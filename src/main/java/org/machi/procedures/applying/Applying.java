@@ -1,5 +1,7 @@
 package org.machi.procedures.applying;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +25,7 @@ import org.machi.procedures.Fee;
 import org.machi.procedures.ProcedureView;
 import org.machi.procedures.Procedures;
 import org.machi.procedures.ProceduresProperties;
+import org.machi.procedures.forms.FieldType;
 import org.machi.procedures.forms.FieldValueParser;
 import org.machi.procedures.forms.FormDefinition;
 import org.machi.procedures.forms.FormVersion;
@@ -33,6 +36,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Applying online: a resident starts (or resumes) a draft of a procedure's current form, answers it
@@ -244,6 +248,11 @@ public class Applying {
         if (!store.markSubmitted(id, account, key, answers, prefilled, receipt, fee, now)) {
             throw new DraftGoneException();
         }
+        AttachmentIntake intake = attachments.getIfAvailable();
+        if (intake != null) {
+            rules.form().fields().filter(f -> f.type() == FieldType.FILE && answers.get(f.id()) != null)
+                    .forEach(f -> intake.attach(UUID.fromString(answers.get(f.id())), id));
+        }
         events.publishEvent(new ApplicationSubmitted(id, receipt, slug, application.formVersion(), account, now, fee));
         return new Submission(SubmitResult.SUBMITTED, store.find(id, account).orElseThrow(), null);
     }
@@ -287,6 +296,31 @@ public class Applying {
     @Transactional
     public boolean deleteDraft(UUID account, UUID id) {
         return store.deleteDraft(id, account);
+    }
+
+    /**
+     * Hands each file sent for a FILE field of the step to the attachments module; empty when it is
+     * not there (the step then says attachments are not available).
+     */
+    public Map<String, AttachmentIntake.Result> accept(UUID account, Step step, Map<String, MultipartFile> files) {
+        AttachmentIntake intake = attachments.getIfAvailable();
+        Map<String, AttachmentIntake.Result> results = new LinkedHashMap<>();
+        if (intake == null) {
+            return results;
+        }
+        step.fields().stream().filter(f -> f.type() == FieldType.FILE).forEach(field -> {
+            MultipartFile file = files.get(field.id());
+            if (file == null || file.isEmpty()) {
+                return;
+            }
+            try (InputStream body = file.getInputStream()) {
+                results.put(field.id(), intake.accept(account, field.accept(), field.maxBytes(), file.getOriginalFilename(),
+                        file.getContentType(), body));
+            } catch (IOException unreadable) {
+                results.put(field.id(), new AttachmentIntake.Result(null, "apply.file.unreadable"));
+            }
+        });
+        return results;
     }
 
     public FormRules rules(FormDefinition form) {

@@ -14,6 +14,10 @@ public interface AttachmentIntake {
     /** The stored file's id, or the message key of why it was refused. */
     Result accept(UUID owner, Set<FileFormat> accept, long maxBytes, String filename, String declaredType, InputStream body);
 
+    /** Binds the accepted file to the submitted application, so that it is kept with it. */
+    void attach(UUID attachmentId, UUID applicationId);
+
+    /** @param refusalKey a message key whose {0} is the field's label */
     record Result(UUID attachmentId, String refusalKey) {
     }
 }

@@ -203,6 +203,15 @@ public final class FormRules {
 
     private void file(Field field, Answers before, StepInput input, String label, Map<String, String> changes, List<Problem> problems) {
         String stored = before.get(field.id());
+        AttachmentIntake.Result sent = input.attachment(field.id());
+        if (sent != null) {
+            if (sent.attachmentId() != null) {
+                changes.put(field.id(), sent.attachmentId().toString());
+            } else {
+                problems.add(new Problem(field.id(), sent.refusalKey(), List.of(label)));
+            }
+            return;
+        }
         if (stored != null && !input.fileSent(field.id())) {
             changes.put(field.id(), stored);
             return;

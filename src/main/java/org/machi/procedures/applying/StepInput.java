@@ -17,6 +17,11 @@ public interface StepInput {
     /** Whether a file was sent for this input. */
     boolean fileSent(String name);
 
+    /** What the attachments module made of the file sent for a FILE field in this request; null when none was sent. */
+    default AttachmentIntake.Result attachment(String fieldId) {
+        return null;
+    }
+
     /** The stored answers read as if they had just been posted. */
     static StepInput of(Answers answers) {
         return new StepInput() {

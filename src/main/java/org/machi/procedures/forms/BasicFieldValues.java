@@ -3,10 +3,12 @@ package org.machi.procedures.forms;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 import org.machi.shared.CityProfile;
 import org.machi.shared.IndividualNumbers;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,11 +28,16 @@ class BasicFieldValues implements FieldValueParser {
     private static final int ADDRESS_LINE_LENGTH = 200;
 
     private final Clock clock;
-    private final CityProfile city;
+    private final ZoneId zone;
 
+    @Autowired
     BasicFieldValues(Clock clock, CityProfile city) {
+        this(clock, city.timeZone());
+    }
+
+    BasicFieldValues(Clock clock, ZoneId zone) {
         this.clock = clock;
-        this.city = city;
+        this.zone = zone;
     }
 
     @Override
@@ -95,7 +102,7 @@ class BasicFieldValues implements FieldValueParser {
         } catch (DateTimeParseException e) {
             return FieldValue.problem("apply.value.date");
         }
-        LocalDate today = LocalDate.now(clock.withZone(city.timeZone()));
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         if (range == DateRange.PAST && date.isAfter(today)) {
             return FieldValue.problem("apply.value.datePast");
         }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.machi.procedures.ProcedureView;
 import org.machi.procedures.Procedures;
@@ -91,11 +90,11 @@ class ApplyController {
 
     @PostMapping("/procedures/{slug}/apply/{id}/{stepId}")
     String saveStep(@PathVariable String slug, @PathVariable String id, @PathVariable String stepId,
-                    @RequestParam(required = false) String action, @RequestParam(required = false) Integer formVersion,
+                    @RequestParam(required = false) String action, @RequestParam(required = false) String formVersion,
                     HttpServletRequest request, Locale locale, Model model, RedirectAttributes redirect) {
         Draft draft = draft(slug, id);
         SiteLanguage language = SiteLanguage.of(locale);
-        if (formVersion == null || formVersion != draft.application().formVersion()) {
+        if (!Integer.toString(draft.application().formVersion()).equals(formVersion)) {
             redirect.addFlashAttribute("notice", "apply.notice.formChanged");
             return redirectTo(slug, draft.application().id(), draft.rules().firstIncomplete(draft.answers(), language).orElse(null));
         }
@@ -106,7 +105,9 @@ class ApplyController {
             return elsewhere.get();
         }
         GroupAction groupAction = GroupAction.parse(action);
-        RequestStepInput input = RequestStepInput.of(request);
+        RequestStepInput posted = RequestStepInput.of(request);
+        RequestStepInput input = groupAction != null ? posted
+                : posted.withAttachments(applying.accept(draft.application().applicant(), step, posted.files()));
         Applying.StepOutcome outcome;
         try {
             outcome = applying.saveStep(draft, step, input, groupAction, language);
@@ -241,9 +242,5 @@ class ApplyController {
         } catch (IllegalArgumentException notAnId) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-    }
-
-    static Set<String> none() {
-        return Set.of();
     }
 }

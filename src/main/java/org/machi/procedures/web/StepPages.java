@@ -48,9 +48,8 @@ class StepPages {
         Function<String, List<String>> values = posted != null ? posted::values
                 : key -> answers.get(key) == null ? List.of() : Arrays.asList(answers.get(key).split(","));
         List<FieldView> views = new ArrayList<>();
-        Answers working = answers;
         for (Field field : step.fields()) {
-            if (!rules.holds(field.showIf(), working)) {
+            if (!rules.holds(field.showIf(), answers)) {
                 continue;
             }
             boolean known = prefilled.contains(field.id()) && !field.id().equals(change) && answers.get(field.id() + (field.type()

@@ -195,6 +195,8 @@ class ApplyingRefusalsTests {
         String problem = mvc.perform(get("/api/v1/procedures/applications")).andExpect(status().isUnauthorized()).andReturn()
                 .getResponse().getContentAsString();
         assertThat(problem).contains("\"status\":401");
+        assertThat(mvc.perform(get("/api/v1/openapi.json")).andReturn().getResponse().getContentAsString())
+                .as("in the OpenAPI document").contains("/api/v1/procedures/applications", "myApplications");
         Document account_ = page(mvc.perform(as(resident, get("/account"))).andReturn());
         assertThat(account_.select("a[href=/my/procedures]").text()).isEqualTo("わたしの手続（申請の状況）");
     }
