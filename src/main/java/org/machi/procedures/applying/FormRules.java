@@ -113,7 +113,13 @@ public final class FormRules {
             String label = field.label().in(language);
             switch (field.type()) {
                 case GROUP -> group(field, before, input, action, language, fieldChanges, problems, items);
-                case ADDRESS -> address(field, input, label, fieldChanges, problems);
+                case ADDRESS -> {
+                    if (input.keptAsKnown(field.id()) && prefilled.contains(field.id()) && before.get(field.id() + ".postcode") != null) {
+                        keepKnownAddress(field, before, fieldChanges);
+                    } else {
+                        address(field, input, label, fieldChanges, problems);
+                    }
+                }
                 case CHECKBOXES -> checkboxes(field, input, label, fieldChanges, problems);
                 case FILE -> file(field, before, input, label, fieldChanges, problems);
                 default -> {
@@ -146,6 +152,16 @@ public final class FormRules {
             }
         } else {
             problems.add(problem(key, label, value));
+        }
+    }
+
+    /** A prefilled address shown as already known keeps every part of it, the district included. */
+    private static void keepKnownAddress(Field field, Answers before, Map<String, String> changes) {
+        for (String part : List.of(".postcode", ".line", ".district")) {
+            String kept = before.get(field.id() + part);
+            if (kept != null) {
+                changes.put(field.id() + part, kept);
+            }
         }
     }
 
