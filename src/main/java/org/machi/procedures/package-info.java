@@ -5,5 +5,5 @@
  * keyword, as pages and JSON. Other modules read it through {@link org.machi.procedures.Procedures}.
  * Forms as data and applications build on it (ADR 0004).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Procedures", allowedDependencies = {"shared", "identity"})
+@org.springframework.modulith.ApplicationModule(displayName = "Procedures", allowedDependencies = {"shared", "identity", "audit"})
 package org.machi.procedures;

@@ -70,17 +70,21 @@ class PagesInBrowserTests {
         String drill = "/" + jdbc.sql("SELECT id FROM alerts.alert WHERE author = 'demo:alert-operator'").query(String.class).single();
         String demoNotice = jdbc.sql("SELECT id FROM alerts.notice WHERE author = 'demo:department' AND category = 'GARBAGE'")
                 .query(String.class).single();
-        List<String> pages = new ArrayList<>(Pages.all(mappings, Map.of(
-                "/staff/people/{id}", "/staff/people/" + colleague.id(),
-                "/alerts/{id}", "/alerts" + drill,
-                "/staff/alerts/{id}", "/staff/alerts" + drill,
-                "/staff/alerts/{id}/edit", "/staff/alerts" + drill + "/edit",
-                "/staff/alerts/{id}/update", "/staff/alerts" + drill + "/update",
-                "/staff/alerts/{id}/cancel", "/staff/alerts" + drill + "/cancel",
-                "/alerts/unsubscribe/{token}", "/alerts/unsubscribe/unknown",
-                "/notices/{id}", "/notices/" + demoNotice,
-                "/staff/notices/{id}", "/staff/notices/" + demoNotice,
-                "/procedures/{slug}", "/procedures/juminhyo")));
+        List<String> pages = new ArrayList<>(Pages.all(mappings, Map.ofEntries(
+                Map.entry("/staff/people/{id}", "/staff/people/" + colleague.id()),
+                Map.entry("/alerts/{id}", "/alerts" + drill),
+                Map.entry("/staff/alerts/{id}", "/staff/alerts" + drill),
+                Map.entry("/staff/alerts/{id}/edit", "/staff/alerts" + drill + "/edit"),
+                Map.entry("/staff/alerts/{id}/update", "/staff/alerts" + drill + "/update"),
+                Map.entry("/staff/alerts/{id}/cancel", "/staff/alerts" + drill + "/cancel"),
+                Map.entry("/alerts/unsubscribe/{token}", "/alerts/unsubscribe/unknown"),
+                Map.entry("/notices/{id}", "/notices/" + demoNotice),
+                Map.entry("/staff/notices/{id}", "/staff/notices/" + demoNotice),
+                Map.entry("/procedures/{slug}", "/procedures/juminhyo"),
+                Map.entry("/staff/procedures/{slug}", "/staff/procedures/juminhyo"),
+                Map.entry("/staff/procedures/{slug}/version", "/staff/procedures/juminhyo/version?number=1"),
+                Map.entry("/staff/procedures/{slug}/draft", "/staff/procedures/juminhyo/draft"),
+                Map.entry("/staff/procedures/{slug}/draft/publish", "/staff/procedures/juminhyo/draft/publish"))));
         pages.add("/procedures/okuyami");
         pages.add("/procedures?q=" + "x".repeat(200) + "&event=NOPE");
         pages.add("/procedures?q=じゅうみんひょう");
@@ -165,7 +169,7 @@ class PagesInBrowserTests {
     private List<String> signInAsNewStaffCheckingEachStep() {
         List<String> problems = new ArrayList<>();
         Account staff = accounts.staffWhoMustChangePassword(StaffRole.SYSTEM_ADMINISTRATOR, StaffRole.ALERT_OPERATOR,
-                StaffRole.DEPARTMENT_STAFF);
+                StaffRole.DEPARTMENT_STAFF, StaffRole.PROCEDURE_OWNER);
         page.navigate(url("/staff/sign-in?error"));
         problems.add(Browser.seriousViolations(page));
         page.locator("#login").fill(staff.login());
