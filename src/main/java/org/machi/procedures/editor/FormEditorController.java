@@ -86,10 +86,10 @@ class FormEditorController {
     /** One version, read only, as residents see (or saw) it. */
     @GetMapping("/staff/procedures/{slug}/version")
     @PreAuthorize(MANAGER)
-    String version(@PathVariable String slug, @RequestParam int number, @RequestParam(name = "in", required = false) String in,
-                   Locale locale, Model model) {
+    String version(@PathVariable String slug, @RequestParam(required = false) String number,
+                   @RequestParam(name = "in", required = false) String in, Locale locale, Model model) {
         ProcedureView procedure = online(slug, locale);
-        FormVersion version = versions.find(slug, number)
+        FormVersion version = versions.find(slug, versionOf(number))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such version"));
         model.addAttribute("procedure", procedure);
         model.addAttribute("version", version);
@@ -163,7 +163,8 @@ class FormEditorController {
 
     @PostMapping("/staff/procedures/{slug}/draft/publish")
     @PreAuthorize(MANAGER)
-    String publish(@PathVariable String slug, @RequestParam String version, @RequestParam String token,
+    String publish(@PathVariable String slug, @RequestParam(required = false) String version,
+                   @RequestParam(required = false) String token,
                    @RequestParam(required = false) String confirm, Principal staff, Locale locale, HttpServletResponse response,
                    Model model) {
         ProcedureView procedure = online(slug, locale);
@@ -189,7 +190,8 @@ class FormEditorController {
 
     @PostMapping("/staff/procedures/{slug}/draft/discard")
     @PreAuthorize(MANAGER)
-    String discard(@PathVariable String slug, @RequestParam String version, @RequestParam String token, Principal staff,
+    String discard(@PathVariable String slug, @RequestParam(required = false) String version,
+                   @RequestParam(required = false) String token, Principal staff,
                    Locale locale, HttpServletResponse response, Model model) {
         ProcedureView procedure = online(slug, locale);
         FormDrafts.Result result = drafts.discard(slug, versionOf(version), token, staff.getName());
