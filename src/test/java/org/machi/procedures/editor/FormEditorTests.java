@@ -250,6 +250,32 @@ class FormEditorTests {
                 .isEqualTo("一人目の変更");
     }
 
+    @Test
+    void aFormSavedUnchangedFromThePageIsTheSameFormWithItsCombinedConditionsKept() throws Exception {
+        String slug = "hoikusho";
+        FormDefinition sample = sample(slug);
+        Step proxy = sample.steps().get(1);
+        Condition combined = new Condition.All(List.of(new Condition.Equals("who", "proxy"),
+                new Condition.Not(new Condition.Answered("purpose", false))));
+        FormDefinition first = new FormDefinition(slug, List.of(sample.steps().get(0),
+                new Step(proxy.id(), proxy.title(), proxy.intro(), combined, proxy.stops(), proxy.fields())), sample.declaration());
+        versions.seed(first, FormJson.write(first), Instant.parse("2026-04-01T00:00:00Z"));
+        Authentication owner = MachiUserTestSupport.signedIn(accounts.staff(StaffRole.PROCEDURE_OWNER), true);
+        mvc.perform(post("/staff/procedures/" + slug + "/draft").with(authentication(owner)).with(csrf())).andReturn();
+        EditorPages editor = new EditorPages(mvc, owner);
+        Document page = editor.open(slug);
+        assertThat(page.select("select[name=s1.if.mode] option[selected]").attr("value")).isEqualTo("KEPT");
+
+        assertThat(editor.press(slug, EditorPages.inputs(page), "save").getResponse().getRedirectedUrl()).contains("saved");
+        assertThat(versions.draft(slug).orElseThrow().definition()).isEqualTo(first);
+
+        // a kept condition changed on the way is refused like any other unreadable input
+        MultiValueMap<String, String> forged = EditorPages.inputs(editor.open(slug));
+        EditorPages.set(forged, "s1.if.kept", "{\"script\": true}");
+        assertThat(editor.press(slug, forged, "save").getResponse().getStatus()).isEqualTo(400);
+        assertThat(versions.draft(slug).orElseThrow().definition()).isEqualTo(first);
+    }
+
     private void refused(EditorPages editor, String slug, MultiValueMap<String, String> base, String name, String value, String link,
                          String says) throws Exception {
         MultiValueMap<String, String> changed = new org.springframework.util.LinkedMultiValueMap<>(base);
