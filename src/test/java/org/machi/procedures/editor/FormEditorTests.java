@@ -71,6 +71,11 @@ class FormEditorTests {
         Document list = page(mvc.perform(get("/staff/procedures").with(authentication(owner))).andReturn());
         assertThat(list.select("a[href=/staff/procedures/kazei-shomei]")).hasSize(1);
         assertThat(list.select("a[href=/staff/procedures/inkan-shomei]")).as("counter-only procedures have no form").isEmpty();
+        Document home = page(mvc.perform(get("/staff").with(authentication(owner))).andReturn());
+        assertThat(home.select("a[href=/staff/procedures]")).as("the staff home leads owners to the editor").hasSize(1);
+        Document elsewhere = page(mvc.perform(get("/staff").with(authentication(department))).andReturn());
+        assertThat(elsewhere.select("a[href=/staff/notices]")).hasSize(1);
+        assertThat(elsewhere.select("a[href=/staff/procedures]")).isEmpty();
         assertThat(mvc.perform(get("/staff/procedures/no-such-procedure").with(authentication(owner))).andReturn().getResponse()
                 .getStatus()).isEqualTo(404);
     }
