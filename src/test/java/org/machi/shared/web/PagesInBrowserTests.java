@@ -105,6 +105,7 @@ class PagesInBrowserTests {
         problems.addAll(signInAsNewStaffCheckingEachStep());
         problems.addAll(checkAll(pages, "staff"));
         problems.addAll(staffFormsWithMistakes());
+        problems.addAll(formEditorWithADraft());
         assertThat(problems).isEmpty();
     }
 
@@ -135,6 +136,26 @@ class PagesInBrowserTests {
             problems.add("staff alert form asking to confirm a time:\n" + violations);
         }
         return problems;
+    }
+
+    /** The form editor with a draft open, then with a mistake in it; the draft is deleted again at the end. */
+    private List<String> formEditorWithADraft() {
+        List<String> problems = new ArrayList<>();
+        page.navigate(url("/staff/procedures/sodai-gomi"));
+        page.locator("main form[action$='/draft'] button[type=submit]").click();
+        page.waitForURL("**/sodai-gomi/draft");
+        problems.add(Browser.seriousViolations(page));
+        page.locator("#s0-f0-id").fill("not an id");
+        page.locator("main form#editor button[value=save]").first().click();
+        page.locator(".error-summary").waitFor();
+        problems.add(Browser.seriousViolations(page));
+        page.navigate(url("/staff/procedures/sodai-gomi/draft/publish"));
+        problems.add(Browser.seriousViolations(page));
+        page.navigate(url("/staff/procedures/sodai-gomi/draft"));
+        page.locator("main details:has(form[action$='/discard']) summary").click();
+        page.locator("main form[action$='/discard'] button[type=submit]").click();
+        page.waitForURL("**/sodai-gomi?discarded");
+        return problems.stream().filter(p -> !p.isEmpty()).map(p -> "form editor:\n" + p).toList();
     }
 
     /** Visits every page as the current browser session; the protected ones show their sign-in page or their content. */
