@@ -82,17 +82,4 @@ public final class DraftForm {
         }
         return this;
     }
-
-    /** The top-level field ids of the steps before and including the given one, up to the given field: what a condition there may use. */
-    List<String> earlierFieldIds(int step, int beforeField) {
-        List<String> ids = new ArrayList<>();
-        for (int s = 0; s <= step && s < steps.size(); s++) {
-            List<DraftField> fields = steps.get(s).fields;
-            int end = s == step ? Math.min(beforeField, fields.size()) : fields.size();
-            for (int f = 0; f < end; f++) {
-                ids.add(fields.get(f).id);
-            }
-        }
-        return ids;
-    }
 }
