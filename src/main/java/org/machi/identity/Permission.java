@@ -26,6 +26,11 @@ public enum Permission {
     APPROVE_ALERTS,
     /** The inventory of the city's information systems and security inspections. */
     GOVERN_SYSTEMS,
+    /**
+     * Editing the forms of online procedures: drafting a new version of a procedure's form and
+     * publishing it (a published version never changes; applications keep the version they began with).
+     */
+    MANAGE_PROCEDURES,
     /** Reading the plan's measures, KPIs and evaluations. */
     VIEW_PLAN,
     /** Recording the plan's progress and evaluations (PDCA). */

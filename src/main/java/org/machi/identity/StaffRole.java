@@ -14,6 +14,12 @@ public enum StaffRole {
     COUNTER_STAFF(Permission.SERVE_AT_COUNTER),
     ALERT_OPERATOR(Permission.DRAFT_ALERTS),
     ALERT_APPROVER(Permission.APPROVE_ALERTS),
+    /**
+     * The owners of the online procedures' forms (手続フォーム管理担当): a role of its own, granted to
+     * the few people of the information-policy division and of the departments who answer for a
+     * procedure's wording, because a published form changes what every resident is asked.
+     */
+    PROCEDURE_OWNER(Permission.MANAGE_PROCEDURES),
     SYSTEM_ADMINISTRATOR(Permission.MANAGE_STAFF, Permission.READ_AUDIT_TRAIL);
 
     private final Set<Permission> permissions;

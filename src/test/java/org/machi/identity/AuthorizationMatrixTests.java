@@ -129,6 +129,13 @@ class AuthorizationMatrixTests {
             EXPECTED.put(endpoint, Access.BACK_OFFICE);
             PERMISSION.put(endpoint, Set.of(Permission.DRAFT_ALERTS));
         }
+        for (String endpoint : new String[] {"GET /staff/procedures", "GET /staff/procedures/{slug}", "GET /staff/procedures/{slug}/version",
+                "POST /staff/procedures/{slug}/draft", "GET /staff/procedures/{slug}/draft", "POST /staff/procedures/{slug}/draft/save",
+                "GET /staff/procedures/{slug}/draft/publish", "POST /staff/procedures/{slug}/draft/publish",
+                "POST /staff/procedures/{slug}/draft/discard"}) {
+            EXPECTED.put(endpoint, Access.BACK_OFFICE);
+            PERMISSION.put(endpoint, Set.of(Permission.MANAGE_PROCEDURES));
+        }
         for (String endpoint : new String[] {"POST /staff/alerts/{id}/approve", "POST /staff/alerts/{id}/send-back"}) {
             EXPECTED.put(endpoint, Access.BACK_OFFICE);
             PERMISSION.put(endpoint, Set.of(Permission.APPROVE_ALERTS));

@@ -83,7 +83,11 @@ class PagesInBrowserTests {
                 Map.entry("/procedures/{slug}", "/procedures/juminhyo"),
                 Map.entry("/procedures/life-events/{event}", "/procedures/life-events/moving"),
                 Map.entry("/procedures/life-events/{event}/plan", "/procedures/life-events/moving/plan?direction=into&under3=1"
-                        + "&schoolAge=1&care=certified&situation=daycare&situation=dog&card=yes"))));
+                        + "&schoolAge=1&care=certified&situation=daycare&situation=dog&card=yes"),
+                Map.entry("/staff/procedures/{slug}", "/staff/procedures/juminhyo"),
+                Map.entry("/staff/procedures/{slug}/version", "/staff/procedures/juminhyo/version?number=1"),
+                Map.entry("/staff/procedures/{slug}/draft", "/staff/procedures/juminhyo/draft"),
+                Map.entry("/staff/procedures/{slug}/draft/publish", "/staff/procedures/juminhyo/draft/publish"))));
         pages.add("/procedures/okuyami");
         pages.add("/procedures/life-events/moving/plan?under3=999&situation=forged");
         pages.add("/procedures?q=" + "x".repeat(200) + "&event=NOPE");
@@ -105,6 +109,7 @@ class PagesInBrowserTests {
         problems.addAll(signInAsNewStaffCheckingEachStep());
         problems.addAll(checkAll(pages, "staff"));
         problems.addAll(staffFormsWithMistakes());
+        problems.addAll(formEditorWithADraft());
         assertThat(problems).isEmpty();
     }
 
@@ -135,6 +140,26 @@ class PagesInBrowserTests {
             problems.add("staff alert form asking to confirm a time:\n" + violations);
         }
         return problems;
+    }
+
+    /** The form editor with a draft open, then with a mistake in it; the draft is deleted again at the end. */
+    private List<String> formEditorWithADraft() {
+        List<String> problems = new ArrayList<>();
+        page.navigate(url("/staff/procedures/sodai-gomi"));
+        page.locator("main form[action$='/draft'] button[type=submit]").click();
+        page.waitForURL("**/sodai-gomi/draft");
+        problems.add(Browser.seriousViolations(page));
+        page.locator("#s0-f0-id").fill("not an id");
+        page.locator("main form#editor button[value=save]").first().click();
+        page.locator(".error-summary").waitFor();
+        problems.add(Browser.seriousViolations(page));
+        page.navigate(url("/staff/procedures/sodai-gomi/draft/publish"));
+        problems.add(Browser.seriousViolations(page));
+        page.navigate(url("/staff/procedures/sodai-gomi/draft"));
+        page.locator("main details:has(form[action$='/discard']) summary").click();
+        page.locator("main form[action$='/discard'] button[type=submit]").click();
+        page.waitForURL("**/sodai-gomi?discarded");
+        return problems.stream().filter(p -> !p.isEmpty()).map(p -> "form editor:\n" + p).toList();
     }
 
     /** Visits every page as the current browser session; the protected ones show their sign-in page or their content. */
@@ -169,7 +194,7 @@ class PagesInBrowserTests {
     private List<String> signInAsNewStaffCheckingEachStep() {
         List<String> problems = new ArrayList<>();
         Account staff = accounts.staffWhoMustChangePassword(StaffRole.SYSTEM_ADMINISTRATOR, StaffRole.ALERT_OPERATOR,
-                StaffRole.DEPARTMENT_STAFF);
+                StaffRole.DEPARTMENT_STAFF, StaffRole.PROCEDURE_OWNER);
         page.navigate(url("/staff/sign-in?error"));
         problems.add(Browser.seriousViolations(page));
         page.locator("#login").fill(staff.login());
