@@ -17,6 +17,15 @@ public interface StepInput {
     /** Whether a file was sent for this input. */
     boolean fileSent(String name);
 
+    /** The file sent for this input; null when none was. */
+    default Upload file(String name) {
+        return null;
+    }
+
+    /** A file as posted: the name and type the browser gave (neither is believed) and its content. */
+    record Upload(String filename, String declaredType, java.util.function.Supplier<java.io.InputStream> body) {
+    }
+
     /** The stored answers read as if they had just been posted. */
     static StepInput of(Answers answers) {
         return new StepInput() {
