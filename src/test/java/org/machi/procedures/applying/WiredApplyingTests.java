@@ -27,7 +27,13 @@ import org.machi.identity.account.Account;
 import org.machi.identity.account.AccountKind;
 import org.machi.identity.account.Accounts;
 import org.machi.identity.security.MachiUserTestSupport;
+import org.machi.procedures.forms.Field;
+import org.machi.procedures.forms.FieldType;
+import org.machi.procedures.forms.FormDefinition;
+import org.machi.procedures.forms.Step;
+import org.machi.procedures.forms.Text;
 import org.machi.procedures.receipts.ReceiptNumber;
+import org.machi.shared.SiteLanguage;
 import org.machi.testing.Mailbox;
 import org.machi.testing.MachiWebTest;
 import org.machi.testing.TestAccounts;
@@ -63,6 +69,9 @@ class WiredApplyingTests {
 
     @Autowired
     GreenMail greenMail;
+
+    @Autowired
+    Applying applying;
 
     private Authentication resident;
 
@@ -188,6 +197,33 @@ class WiredApplyingTests {
         assertThat(files(id)).isEqualTo(1);
         mvc.perform(as(resident, post("/my/procedures/" + id + "/delete")).with(csrf())).andReturn();
         assertThat(files(id)).as("deleted with the draft").isZero();
+    }
+
+    @Test
+    void anAddressIsCheckedAgainstTheCitysPostcodesAndItsProblemLinksToTheInputAtFault() {
+        Field home = new Field("home", FieldType.ADDRESS, Text.of("住所"), null, true, null, null, null, null, null, null, null, null, false,
+                null, null, null, null, null, null);
+        Field previous = new Field("previous", FieldType.ADDRESS, Text.of("前の住所"), null, false, null, null, null, null, null, null, null,
+                null, true, null, null, null, null, null, null);
+        Step step = new Step("where", Text.of("住所"), null, null, java.util.List.of(), java.util.List.of(home, previous));
+        FormRules rules = applying.rules(new FormDefinition("tennyu-yoyaku", java.util.List.of(step), Text.of("d")));
+
+        StepReading outside = rules.read(step, Answers.NONE, TestApplications.MapInput.of("home.postcode", "100-0001",
+                "home.line", "千代田1-1"), Set.of(), null, SiteLanguage.JA);
+        assertThat(outside.problems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("home.postcode");
+            assertThat(p.key()).isEqualTo("form.value.postcode.notInCity");
+            assertThat(p.args()).containsExactly("住所", "100-0001");
+        });
+        StepReading badLine = rules.read(step, Answers.NONE, TestApplications.MapInput.of("home.postcode", "243-0018",
+                "home.line", "中町\u202E3-17"), Set.of(), null, SiteLanguage.JA);
+        assertThat(badLine.problems()).extracting(Problem::field).containsExactly("home.line");
+        StepReading fine = rules.read(step, Answers.NONE, TestApplications.MapInput.of("home.postcode", "〒２４３－００１８",
+                "home.line", "中町3-17-17", "home.district", "forged", "previous.postcode", "100-0001", "previous.line", "千代田1-1"),
+                Set.of(), null, SiteLanguage.JA);
+        assertThat(fine.problems()).isEmpty();
+        assertThat(fine.changes()).containsEntry("home.postcode", "2430018").containsEntry("previous.postcode", "1000001")
+                .doesNotContainKey("home.district");
     }
 
     private int files(UUID applicationId) {
