@@ -110,7 +110,8 @@ class AuthorizationMatrixTests {
                 "GET /procedures/{slug}/apply/{id}/{stepId}", "POST /procedures/{slug}/apply/{id}/{stepId}",
                 "GET /procedures/{slug}/apply/{id}/check-answers", "POST /procedures/{slug}/apply/{id}/check-answers",
                 "GET /my/procedures", "GET /my/procedures/{id}", "POST /my/procedures/{id}/delete", "GET /my/procedures/{id}/withdraw",
-                "POST /my/procedures/{id}/withdraw", "GET /api/v1/procedures/applications"}) {
+                "POST /my/procedures/{id}/withdraw", "GET /my/procedures/{id}/receipt.pdf", "GET /my/procedures/{id}/files/{fileId}",
+                "GET /api/v1/procedures/applications"}) {
             EXPECTED.put(endpoint, Access.RESIDENT);
         }
         for (String endpoint : new String[] {"GET /staff/notices", "GET /staff/notices/new", "POST /staff/notices/new",
@@ -230,7 +231,7 @@ class AuthorizationMatrixTests {
         String[] parts = endpoint.split(" ", 2);
         String path = parts[1].replace("{id}", example.id().toString()).replace("{token}", "not-a-token")
                 .replace("{category}", "GARBAGE").replace("{slug}", "sodai-gomi").replace("{stepId}", "business")
-                .replace("{event}", "moving");
+                .replace("{event}", "moving").replace("{fileId}", java.util.UUID.randomUUID().toString());
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path)
                 .with(csrf()).accept("text/html");
         if (subject.authentication() != null) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -21,12 +22,12 @@ import org.machi.procedures.ApplicationStatus;
 import org.machi.procedures.ApplicationSubmitted;
 import org.machi.procedures.ApplicationView;
 import org.machi.procedures.ApplicationWithdrawn;
-import org.machi.procedures.Fee;
 import org.machi.procedures.ProcedureView;
 import org.machi.procedures.Procedures;
 import org.machi.procedures.ProceduresProperties;
 import org.machi.procedures.forms.FieldType;
 import org.machi.procedures.forms.FieldValueParser;
+import org.machi.procedures.receipts.ReceiptNumbers;
 import org.machi.procedures.forms.FormDefinition;
 import org.machi.procedures.forms.FormVersion;
 import org.machi.procedures.forms.FormVersions;
@@ -34,6 +35,7 @@ import org.machi.procedures.forms.Step;
 import org.machi.shared.SiteLanguage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
@@ -155,8 +157,15 @@ public class Applying {
     public StepOutcome saveStep(Draft draft, Step step, StepInput input, GroupAction action, SiteLanguage language) {
         StoredApplication application = draft.application();
         FormRules rules = draft.rules();
-        StepReading reading = rules.read(step, application.answers(), input, application.prefilled(), action, language);
-        Answers after = reading.applyTo(application.answers());
+        List<Problem> fileProblems = new ArrayList<>();
+        Answers withFiles = uploads(application, step, input, language, fileProblems);
+        StepReading reading = rules.read(step, withFiles, input, application.prefilled(), action, language);
+        if (!fileProblems.isEmpty()) {
+            List<Problem> all = new ArrayList<>(fileProblems);
+            all.addAll(reading.problems());
+            reading = new StepReading(reading.changes(), reading.removed(), all, reading.items());
+        }
+        Answers after = reading.applyTo(withFiles);
         if (action != null || !reading.valid()) {
             return new StepOutcome(reading, after, null, null, false);
         }
@@ -172,6 +181,90 @@ public class Applying {
             return new StepOutcome(reading, after, step.id(), null, true);
         }
         return new StepOutcome(reading, after, null, rules.next(step, after).orElse(null), true);
+    }
+
+    /**
+     * Takes the files sent with a step. An accepted file is kept with the draft at once (and replaces
+     * the field's earlier file), even if another input of the step has a problem, so the resident
+     * does not send it again; a refused one becomes the field's problem.
+     */
+    private Answers uploads(StoredApplication application, Step step, StepInput input, SiteLanguage language, List<Problem> problems) {
+        AttachmentIntake intake = attachments.getIfAvailable();
+        Answers answers = application.answers();
+        boolean changed = false;
+        for (org.machi.procedures.forms.Field field : step.fields()) {
+            StepInput.Upload upload = field.type() == org.machi.procedures.forms.FieldType.FILE ? input.file(field.id()) : null;
+            if (upload == null) {
+                continue;
+            }
+            String label = field.label().in(language);
+            if (intake == null) {
+                problems.add(new Problem(field.id(), "apply.file.unavailable", List.of(label)));
+                continue;
+            }
+            AttachmentIntake.Result result = intake.accept(application.applicant(), application.id(), field.accept(), field.maxBytes(),
+                    upload.filename(), upload.declaredType(), upload.body().get());
+            if (result.attachmentId() == null) {
+                problems.add(new Problem(field.id(), "apply.file.refused", List.of(label,
+                        new DefaultMessageSourceResolvable(new String[] {result.refusalKey()}, result.refusalArgs().toArray()))));
+                continue;
+            }
+            String earlier = answers.get(field.id());
+            answers = answers.with(Map.of(field.id(), result.attachmentId().toString()), Set.of());
+            if (earlier != null) {
+                intake.remove(UUID.fromString(earlier), application.applicant());
+            }
+            changed = true;
+        }
+        if (changed) {
+            Instant now = clock.instant();
+            if (!store.saveDraft(application.id(), application.applicant(), answers, application.prefilled(), now,
+                    now.plus(properties.drafts().keptFor()))) {
+                throw new DraftGoneException();
+            }
+        }
+        return answers;
+    }
+
+    /** Takes a file off the draft (the step's "remove" button) and deletes it; false when the field had none. */
+    @Transactional
+    public boolean removeFile(Draft draft, String fieldId) {
+        StoredApplication application = draft.application();
+        String stored = application.answers().get(fieldId);
+        boolean isFile = draft.form().field(fieldId).map(f -> f.type() == org.machi.procedures.forms.FieldType.FILE).orElse(false);
+        if (!isFile || stored == null) {
+            return false;
+        }
+        Instant now = clock.instant();
+        if (!store.saveDraft(application.id(), application.applicant(), application.answers().with(Map.of(), Set.of(fieldId)),
+                application.prefilled(), now, now.plus(properties.drafts().keptFor()))) {
+            throw new DraftGoneException();
+        }
+        AttachmentIntake intake = attachments.getIfAvailable();
+        if (intake != null) {
+            intake.remove(UUID.fromString(stored), application.applicant());
+        }
+        return true;
+    }
+
+    /** The files of a draft or application, by id. */
+    public Map<UUID, AttachmentIntake.FileInfo> files(UUID applicationId) {
+        AttachmentIntake intake = attachments.getIfAvailable();
+        Map<UUID, AttachmentIntake.FileInfo> files = new LinkedHashMap<>();
+        if (intake != null) {
+            intake.files(applicationId).forEach(file -> files.put(file.id(), file));
+        }
+        return files;
+    }
+
+    /** A file of the resident's own application, to download. */
+    @Transactional(readOnly = true)
+    public Optional<AttachmentIntake.Download> file(UUID account, UUID applicationId, UUID fileId) {
+        AttachmentIntake intake = attachments.getIfAvailable();
+        if (intake == null || store.find(applicationId, account).isEmpty()) {
+            return Optional.empty();
+        }
+        return intake.open(fileId, account, applicationId);
     }
 
     private static boolean samePrefix(Answers before, Answers after, String id) {
@@ -241,10 +334,9 @@ public class Applying {
         Answers answers = shownAnswers(rules, application.answers());
         Set<String> prefilled = new LinkedHashSet<>(application.prefilled());
         prefilled.retainAll(topLevelKeys(answers));
-        String receipt = receiptNumbers.next();
         Instant now = clock.instant();
-        Long fee = procedures.find(slug, SiteLanguage.REFERENCE).map(ProcedureView::fee)
-                .filter(f -> f.kind() == Fee.Kind.FIXED).map(f -> (long) f.yen()).orElse(null);
+        String receipt = receiptNumbers.next(now).toString();
+        Long fee = feeDue(form.get(), answers).map(FeeDue::yen).orElse(null);
         if (!store.markSubmitted(id, account, key, answers, prefilled, receipt, fee, now)) {
             throw new DraftGoneException();
         }
@@ -255,6 +347,11 @@ public class Applying {
         }
         events.publishEvent(new ApplicationSubmitted(id, receipt, slug, application.formVersion(), account, now, fee));
         return new Submission(SubmitResult.SUBMITTED, store.find(id, account).orElseThrow(), null);
+    }
+
+    /** The fee these answers owe under the procedure's catalog fee and the form's rule; empty when nothing is due. */
+    public Optional<FeeDue> feeDue(FormDefinition form, Answers answers) {
+        return FeeDue.of(procedures.find(form.procedure(), SiteLanguage.REFERENCE).map(ProcedureView::fee).orElse(null), form, answers);
     }
 
     /** Only the answers of steps and fields the final answers show: what a hidden question got earlier is not sent. */
@@ -295,7 +392,14 @@ public class Applying {
 
     @Transactional
     public boolean deleteDraft(UUID account, UUID id) {
-        return store.deleteDraft(id, account);
+        if (!store.deleteDraft(id, account)) {
+            return false;
+        }
+        AttachmentIntake intake = attachments.getIfAvailable();
+        if (intake != null) {
+            intake.deleteAttachedTo(id);
+        }
+        return true;
     }
 
     /**

@@ -177,27 +177,39 @@ public final class FormRules {
         }
         if (postcode == null || postcode.isBlank()) {
             problems.add(new Problem(field.id() + ".postcode", "apply.value.postcodeMissing", List.of(label)));
-        } else {
-            FieldValue value = parser.parse(field, Part.POSTCODE, postcode);
-            if (value.ok()) {
-                changes.put(field.id() + ".postcode", value.value());
-            } else {
-                problems.add(problem(field.id() + ".postcode", label, value));
-            }
+            lineOnly(field, line, label, changes, problems);
+            return;
         }
         if (line == null || line.isBlank()) {
-            problems.add(new Problem(field.id() + ".line", "apply.value.addressMissing", List.of(label)));
-        } else {
-            FieldValue value = parser.parse(field, Part.ADDRESS_LINE, line);
-            if (value.ok()) {
-                changes.put(field.id() + ".line", value.value());
-            } else {
-                problems.add(problem(field.id() + ".line", label, value));
+            FieldValue value = parser.parse(field, Part.POSTCODE, postcode);
+            if (!value.ok()) {
+                problems.add(problem(field.id() + ".postcode", label, value));
             }
+            problems.add(new Problem(field.id() + ".line", "apply.value.addressMissing", List.of(label)));
+            return;
         }
-        String district = input.value(field.id() + ".district");
-        if (district != null && !district.isBlank() && changes.containsKey(field.id() + ".postcode")) {
-            changes.put(field.id() + ".district", district);
+        FieldValueParser.AddressValue address = parser.address(field, postcode, line);
+        if (!address.ok()) {
+            String wrong = address.problemPart() == Part.ADDRESS_LINE ? ".line" : ".postcode";
+            problems.add(problem(field.id() + wrong, label, address.problem()));
+            return;
+        }
+        changes.put(field.id() + ".postcode", address.postcode());
+        changes.put(field.id() + ".line", address.line());
+        // the district follows from the postcode; a posted one is never taken
+        if (address.district() != null) {
+            changes.put(field.id() + ".district", address.district());
+        }
+    }
+
+    private void lineOnly(Field field, String line, String label, Map<String, String> changes, List<Problem> problems) {
+        if (line == null || line.isBlank()) {
+            problems.add(new Problem(field.id() + ".line", "apply.value.addressMissing", List.of(label)));
+            return;
+        }
+        FieldValue value = parser.parse(field, Part.ADDRESS_LINE, line);
+        if (!value.ok()) {
+            problems.add(problem(field.id() + ".line", label, value));
         }
     }
 
@@ -219,20 +231,14 @@ public final class FormRules {
 
     private void file(Field field, Answers before, StepInput input, String label, Map<String, String> changes, List<Problem> problems) {
         String stored = before.get(field.id());
-        AttachmentIntake.Result sent = input.attachment(field.id());
-        if (sent != null) {
-            if (sent.attachmentId() != null) {
-                changes.put(field.id(), sent.attachmentId().toString());
-            } else {
-                problems.add(new Problem(field.id(), sent.refusalKey(), List.of(label)));
-            }
-            return;
-        }
-        if (stored != null && !input.fileSent(field.id())) {
+        if (stored != null) {
             changes.put(field.id(), stored);
             return;
         }
-        if (!attachmentsAvailable && (field.required() || input.fileSent(field.id()))) {
+        if (input.fileSent(field.id())) {
+            return; // the upload was refused: its problem is already there
+        }
+        if (!attachmentsAvailable && field.required()) {
             problems.add(new Problem(field.id(), "apply.file.unavailable", List.of(label)));
         } else if (field.required()) {
             problems.add(new Problem(field.id(), "apply.file.required", List.of(label)));

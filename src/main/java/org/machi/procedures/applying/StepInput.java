@@ -17,9 +17,13 @@ public interface StepInput {
     /** Whether a file was sent for this input. */
     boolean fileSent(String name);
 
-    /** What the attachments module made of the file sent for a FILE field in this request; null when none was sent. */
-    default AttachmentIntake.Result attachment(String fieldId) {
+    /** The file sent for this input; null when none was. */
+    default Upload file(String name) {
         return null;
+    }
+
+    /** A file as posted: the name and type the browser gave (neither is believed) and its content. */
+    record Upload(String filename, String declaredType, java.util.function.Supplier<java.io.InputStream> body) {
     }
 
     /** The stored answers read as if they had just been posted. */

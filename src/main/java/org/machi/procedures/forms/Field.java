@@ -13,15 +13,24 @@ import java.util.stream.Stream;
  * @param outsideCity an ADDRESS field that accepts an address outside the city
  * @param maxBytes    FILE: the largest file accepted, at most {@link FormDefinition#MAX_FILE_BYTES}
  * @param fields      GROUP: the child fields of each item
+ * @param digits      TEXT: the answer is exactly this many digits (a bank account number, an insured person's number)
  */
 public record Field(String id, FieldType type, Text label, Text hint, boolean required, Condition showIf, PrefillKey prefill,
                     String fact, Integer maxLength, Long min, Long max, DateRange dates, List<Option> options, boolean outsideCity,
-                    Set<FileFormat> accept, Long maxBytes, List<Field> fields, Integer minItems, Integer maxItems, Text itemLabel) {
+                    Set<FileFormat> accept, Long maxBytes, List<Field> fields, Integer minItems, Integer maxItems, Text itemLabel, Integer digits) {
 
     public Field {
         options = options == null ? List.of() : List.copyOf(options);
         accept = accept == null ? Set.of() : Set.copyOf(accept);
         fields = fields == null ? List.of() : List.copyOf(fields);
+    }
+
+    /** A field without a digit count, as forms were before {@code digits} existed. */
+    public Field(String id, FieldType type, Text label, Text hint, boolean required, Condition showIf, PrefillKey prefill,
+                 String fact, Integer maxLength, Long min, Long max, DateRange dates, List<Option> options, boolean outsideCity,
+                 Set<FileFormat> accept, Long maxBytes, List<Field> fields, Integer minItems, Integer maxItems, Text itemLabel) {
+        this(id, type, label, hint, required, showIf, prefill, fact, maxLength, min, max, dates, options, outsideCity, accept, maxBytes,
+                fields, minItems, maxItems, itemLabel, null);
     }
 
     /** The length limit in characters, the type's default where the form gives none; null for types without one. */

@@ -12,4 +12,18 @@ public interface FieldValueParser {
     enum Part { VALUE, POSTCODE, ADDRESS_LINE }
 
     FieldValue parse(Field field, Part part, String raw);
+
+    /**
+     * An ADDRESS answer read whole, both inputs typed: the postcode (the city's own unless the field
+     * says {@code outsideCity}), the line and the district the postcode decides (null when it does not).
+     */
+    AddressValue address(Field field, String postcode, String line);
+
+    /** The address as stored, or the problem and which input it is about. */
+    record AddressValue(String postcode, String line, String district, Part problemPart, FieldValue problem) {
+
+        public boolean ok() {
+            return problem == null;
+        }
+    }
 }

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * resident confirms on the check-your-answers page. {@link #problems()} lists what would make it a
  * form residents cannot complete or read, so a bad definition is refused before it is published.
  */
-public record FormDefinition(String procedure, List<Step> steps, Text declaration) {
+public record FormDefinition(String procedure, List<Step> steps, Text declaration, FeeRule fee) {
 
     public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
     public static final int MAX_GROUP_ITEMS = 20;
@@ -33,6 +33,11 @@ public record FormDefinition(String procedure, List<Step> steps, Text declaratio
 
     public FormDefinition {
         steps = List.copyOf(steps);
+    }
+
+    /** A form whose fee, if any, is the catalog's as it stands. */
+    public FormDefinition(String procedure, List<Step> steps, Text declaration) {
+        this(procedure, steps, declaration, null);
     }
 
     public Optional<Step> step(String stepId) {
@@ -89,7 +94,43 @@ public record FormDefinition(String procedure, List<Step> steps, Text declaratio
                 text(problems, at + " message", stop.message(), true);
             }
         }
+        fee(problems);
         return problems;
+    }
+
+    private void fee(List<String> problems) {
+        if (fee instanceof FeeRule.PerCount perCount) {
+            Optional<Field> count = field(perCount.count());
+            if (count.isEmpty() || count.get().type() != FieldType.NUMBER) {
+                problems.add("fee count: " + perCount.count() + " is not a NUMBER field of the form");
+            }
+        } else if (fee instanceof FeeRule.PerItem perItem) {
+            Optional<Field> group = field(perItem.group()).filter(f -> f.type() == FieldType.GROUP);
+            if (group.isEmpty()) {
+                problems.add("fee group: " + perItem.group() + " is not a GROUP field of the form");
+                return;
+            }
+            Optional<Field> count = group.get().fields().stream().filter(f -> f.id().equals(perItem.count())).findFirst();
+            if (count.isEmpty() || count.get().type() != FieldType.NUMBER) {
+                problems.add("fee count: " + perItem.count() + " is not a NUMBER field of group " + perItem.group());
+            }
+            Optional<Field> priceBy = group.get().fields().stream().filter(f -> f.id().equals(perItem.priceBy())).findFirst();
+            if (priceBy.isEmpty() || priceBy.get().type() != FieldType.CHOICE) {
+                problems.add("fee priceBy: " + perItem.priceBy() + " is not a CHOICE field of group " + perItem.group());
+                return;
+            }
+            if (!priceBy.get().required() || count.isPresent() && !count.get().required()) {
+                problems.add("fee: " + perItem.count() + " and " + perItem.priceBy() + " must be required, or an item has no price");
+            }
+            for (Option option : priceBy.get().options()) {
+                Long yen = perItem.prices().get(option.value());
+                if (yen == null || yen < 0) {
+                    problems.add("fee prices: no price of zero yen or more for option " + option.value());
+                }
+            }
+            perItem.prices().keySet().stream().filter(value -> priceBy.get().option(value).isEmpty())
+                    .forEach(value -> problems.add("fee prices: " + value + " is not an option of " + perItem.priceBy()));
+        }
     }
 
     private static void field(List<String> problems, String where, Field field, Set<String> allIds, Map<String, Field> earlier,
@@ -131,6 +172,9 @@ public record FormDefinition(String procedure, List<Step> steps, Text declaratio
         }
         if (field.dates() != null && type != FieldType.DATE) {
             problems.add(at + ": dates is for DATE");
+        }
+        if (field.digits() != null && (type != FieldType.TEXT || field.digits() < 1 || field.digits() > 30)) {
+            problems.add(at + ": digits is for TEXT, between 1 and 30");
         }
         if (field.outsideCity() && type != FieldType.ADDRESS) {
             problems.add(at + ": outsideCity is for ADDRESS");

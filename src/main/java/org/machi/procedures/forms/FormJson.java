@@ -26,12 +26,12 @@ public final class FormJson {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private static final Set<String> FORM_KEYS = Set.of("procedure", "steps", "declaration");
+    private static final Set<String> FORM_KEYS = Set.of("procedure", "steps", "declaration", "fee");
     private static final Set<String> STEP_KEYS = Set.of("id", "title", "intro", "showIf", "stops", "fields");
     private static final Set<String> STOP_KEYS = Set.of("when", "message");
     private static final Set<String> FIELD_KEYS = Set.of("id", "type", "label", "hint", "required", "showIf", "prefill", "fact",
             "maxLength", "min", "max", "dates", "options", "outsideCity", "accept", "maxBytes", "fields", "minItems", "maxItems",
-            "itemLabel");
+            "itemLabel", "digits");
     private static final Set<String> OPTION_KEYS = Set.of("value", "label");
 
     private FormJson() {
@@ -53,7 +53,29 @@ public final class FormJson {
         for (int i = 0; i < list.size(); i++) {
             steps.add(step(object(list.get(i), "$.steps[" + i + "]", STEP_KEYS), "$.steps[" + i + "]"));
         }
-        return new FormDefinition(string(node, "procedure", "$", true), steps, text(node, "declaration", "$", false));
+        return new FormDefinition(string(node, "procedure", "$", true), steps, text(node, "declaration", "$", false), fee(node));
+    }
+
+    private static FeeRule fee(JsonNode form) {
+        if (!form.has("fee")) {
+            return null;
+        }
+        JsonNode node = form.get("fee");
+        if (node.has("group")) {
+            object(node, "$.fee", Set.of("group", "count", "priceBy", "prices"));
+            JsonNode prices = required(node, "prices", "$.fee");
+            if (!prices.isObject()) {
+                throw new FormFormatException("$.fee.prices: an object of option value to yen");
+            }
+            Map<String, Long> yen = new java.util.LinkedHashMap<>();
+            for (String value : prices.propertyNames()) {
+                yen.put(value, integer(prices, value, "$.fee.prices"));
+            }
+            return new FeeRule.PerItem(string(node, "group", "$.fee", true), string(node, "count", "$.fee", true),
+                    string(node, "priceBy", "$.fee", true), yen);
+        }
+        object(node, "$.fee", Set.of("count"));
+        return new FeeRule.PerCount(string(node, "count", "$.fee", true));
     }
 
     private static Step step(JsonNode node, String path) {
@@ -110,7 +132,8 @@ public final class FormJson {
                 bool(node, "outsideCity", path), accept, integer(node, "maxBytes", path), fields(node, path),
                 integer(node, "minItems", path) == null ? null : integer(node, "minItems", path).intValue(),
                 integer(node, "maxItems", path) == null ? null : integer(node, "maxItems", path).intValue(),
-                text(node, "itemLabel", path, false));
+                text(node, "itemLabel", path, false),
+                integer(node, "digits", path) == null ? null : integer(node, "digits", path).intValue());
     }
 
     private static Condition condition(JsonNode parent, String key, String path, boolean required) {
@@ -293,6 +316,14 @@ public final class FormJson {
             putFields(node, step.fields());
         }
         putText(root, "declaration", form.declaration());
+        if (form.fee() instanceof FeeRule.PerCount perCount) {
+            root.putObject("fee").put("count", perCount.count());
+        } else if (form.fee() instanceof FeeRule.PerItem perItem) {
+            ObjectNode fee = root.putObject("fee");
+            fee.put("group", perItem.group()).put("count", perItem.count()).put("priceBy", perItem.priceBy());
+            ObjectNode prices = fee.putObject("prices");
+            perItem.prices().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> prices.put(e.getKey(), e.getValue()));
+        }
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
     }
 
@@ -355,6 +386,9 @@ public final class FormJson {
                 node.put("maxItems", field.maxItems());
             }
             putText(node, "itemLabel", field.itemLabel());
+            if (field.digits() != null) {
+                node.put("digits", field.digits());
+            }
         }
     }
 

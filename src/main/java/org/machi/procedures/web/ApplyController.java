@@ -36,6 +36,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ApplyController {
 
+    /** The value of a FILE field's "remove" button, before the field's id. */
+    static final String REMOVE_FILE = "removeFile:";
+
     private final Applying applying;
     private final Procedures procedures;
     private final Residents residents;
@@ -104,6 +107,14 @@ class ApplyController {
             redirect.addFlashAttribute("notice", "apply.notice.stepsInOrder");
             return elsewhere.get();
         }
+        if (action != null && action.startsWith(REMOVE_FILE)) {
+            try {
+                applying.removeFile(draft, action.substring(REMOVE_FILE.length()));
+            } catch (Applying.DraftGoneException gone) {
+                return "redirect:/my/procedures";
+            }
+            return redirectTo(slug, draft.application().id(), step);
+        }
         GroupAction groupAction = GroupAction.parse(action);
         RequestStepInput posted = RequestStepInput.of(request);
         RequestStepInput input = groupAction != null ? posted
@@ -146,7 +157,9 @@ class ApplyController {
         SiteLanguage language = SiteLanguage.of(locale);
         model.addAttribute("procedure", procedure(draft.application().procedure(), locale));
         model.addAttribute("app", draft.application());
-        model.addAttribute("rows", pages.rows(draft.rules(), draft.answers(), draft.application().prefilled(), locale));
+        model.addAttribute("rows", pages.rows(draft.rules(), draft.answers(), draft.application().prefilled(),
+                applying.files(draft.application().id()), locale));
+        model.addAttribute("feeDue", applying.feeDue(draft.form(), draft.answers()).map(due -> pages.fee(due, locale)).orElse(null));
         model.addAttribute("declaration", draft.form().declaration().in(language));
         model.addAttribute("submitKey", applying.newSubmitKey(draft));
         model.addAttribute("problems", declarationMissing ? List.of(new Problem("declaration", "apply.check.declarationMissing", List.of()))
@@ -196,7 +209,7 @@ class ApplyController {
         model.addAttribute("stepTitle", step.title().in(language));
         model.addAttribute("stepIntro", step.intro() == null ? null : step.intro().in(language));
         model.addAttribute("fields", pages.fields(draft.rules(), step, answers, posted, problems, draft.application().prefilled(), change,
-                items, locale));
+                items, applying.files(draft.application().id()), locale));
         model.addAttribute("problems", problems);
         model.addAttribute("multipart", step.fields().stream().anyMatch(f -> f.type() == FieldType.FILE));
         List<Step> shown = draft.rules().shownSteps(answers);

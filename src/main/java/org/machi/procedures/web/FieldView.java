@@ -9,7 +9,11 @@ import java.util.List;
 record FieldView(String id, String type, String inputId, String label, String hint, boolean required, String autocomplete,
                  String value, String postcode, String line, List<OptionView> options, boolean known, String knownValue,
                  String error, String postcodeError, String lineError, Integer maxLength, String inputType, String inputMode,
-                 GroupView group) {
+                 GroupView group, FileView file, String dateHint) {
+
+    /** The file a FILE field already holds. */
+    record FileView(String filename, String size) {
+    }
 
     record OptionView(String value, String label, String inputId, boolean checked) {
     }

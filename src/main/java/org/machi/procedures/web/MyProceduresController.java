@@ -1,7 +1,9 @@
 package org.machi.procedures.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 import org.machi.identity.Residents;
@@ -10,6 +12,14 @@ import org.machi.procedures.ApplicationView;
 import org.machi.procedures.ProcedureView;
 import org.machi.procedures.Procedures;
 import org.machi.procedures.applying.Applying;
+import org.machi.procedures.applying.AttachmentIntake;
+import org.machi.procedures.receipts.Receipt;
+import org.machi.procedures.receipts.ReceiptPdf;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.machi.procedures.applying.StoredApplication;
 import org.machi.procedures.forms.FormDefinition;
 import org.machi.shared.CityProfile;
@@ -32,8 +42,13 @@ class MyProceduresController {
     private final Residents residents;
     private final StepPages pages;
     private final ZoneId zone;
+    private final ReceiptPdf receipts;
+    private final MessageSource messages;
 
-    MyProceduresController(Applying applying, Procedures procedures, Residents residents, StepPages pages, CityProfile city) {
+    MyProceduresController(Applying applying, Procedures procedures, Residents residents, StepPages pages, CityProfile city,
+                           ReceiptPdf receipts, MessageSource messages) {
+        this.receipts = receipts;
+        this.messages = messages;
         this.applying = applying;
         this.procedures = procedures;
         this.residents = residents;
@@ -68,10 +83,49 @@ class MyProceduresController {
         FormDefinition form = applying.formOf(application).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("app", application);
         model.addAttribute("procedure", procedure);
-        model.addAttribute("rows", pages.rows(applying.rules(form), application.answers(), application.prefilled(), locale));
+        Map<UUID, AttachmentIntake.FileInfo> files = applying.files(application.id());
+        model.addAttribute("rows", pages.rows(applying.rules(form), application.answers(), application.prefilled(), files, locale));
+        model.addAttribute("files", files.values());
+        model.addAttribute("feeText", application.feeDueYen() == null ? null : pages.yen(application.feeDueYen(), locale));
+        model.addAttribute("receiptAvailable", application.receiptNumber() != null);
         model.addAttribute("zone", zone);
         model.addAttribute("submitted", sent != null);
         return "procedures/my-application";
+    }
+
+    /** The PDF receipt (受付控え) of a submitted application, in the reader's language, with the answers as they were sent. */
+    @GetMapping("/my/procedures/{id}/receipt.pdf")
+    ResponseEntity<byte[]> receipt(@PathVariable String id, Locale locale) {
+        StoredApplication application = owned(id);
+        if (application.status() == ApplicationStatus.DRAFT || application.receiptNumber() == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        SiteLanguage language = SiteLanguage.of(locale);
+        ProcedureView procedure = procedures.find(application.procedure(), language)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String titleJa = procedures.find(application.procedure(), SiteLanguage.REFERENCE).map(ProcedureView::title).orElse(procedure.title());
+        FormDefinition form = applying.formOf(application).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        List<Receipt.Line> lines = pages.receiptLines(applying.rules(form), application.answers(), applying.files(application.id()), locale);
+        String feeLine = application.feeDueYen() == null ? null : messages.getMessage("apply.receipt.feeLine",
+                new Object[] {pages.yen(application.feeDueYen(), locale), messages.getMessage("apply.check.payment", null, locale)}, locale);
+        String department = procedure.department() == null ? null : procedure.department().name() + " " + procedure.department().phone();
+        byte[] pdf = receipts.render(new Receipt(application.receiptNumber(), procedure.title(), titleJa, application.submittedAt(), language,
+                lines, feeLine, department));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(ReceiptPdf.filename(application.receiptNumber())).build().toString())
+                .header("X-Content-Type-Options", "nosniff").header(HttpHeaders.CACHE_CONTROL, "no-store").body(pdf);
+    }
+
+    /** A file the resident attached to their own application; anyone else's is "not found". */
+    @GetMapping("/my/procedures/{id}/files/{fileId}")
+    ResponseEntity<byte[]> file(@PathVariable String id, @PathVariable String fileId) {
+        AttachmentIntake.Download file = applying.file(account(), ApplyController.uuid(id), ApplyController.uuid(fileId))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.filename(), StandardCharsets.UTF_8)
+                        .build().toString())
+                .header("X-Content-Type-Options", "nosniff").header(HttpHeaders.CACHE_CONTROL, "no-store").body(file.content());
     }
 
     @PostMapping("/my/procedures/{id}/delete")

@@ -9,6 +9,7 @@ import org.machi.procedures.applying.AttachmentIntake;
 import org.machi.procedures.applying.StepInput;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.util.WebUtils;
 
 /** A step's inputs as posted. Fields shown as "already known" come back in the hidden {@code known} list. */
 record RequestStepInput(HttpServletRequest request, Set<String> known, Map<String, AttachmentIntake.Result> attachments)
@@ -51,8 +52,28 @@ record RequestStepInput(HttpServletRequest request, Set<String> known, Map<Strin
     }
 
     @Override
+    public Upload file(String name) {
+        if (!fileSent(name)) {
+            return null;
+        }
+        MultipartFile file = multipart().getFile(name);
+        return new Upload(file.getOriginalFilename(), file.getContentType(), () -> {
+            try {
+                return file.getInputStream();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Override
     public boolean fileSent(String name) {
-        return request instanceof MultipartHttpServletRequest multipart && multipart.getFile(name) != null
-                && !multipart.getFile(name).isEmpty();
+        MultipartHttpServletRequest multipart = multipart();
+        return multipart != null && multipart.getFile(name) != null && !multipart.getFile(name).isEmpty();
+    }
+
+    /** The multipart request under any wrapper the filters put around it; null for a form posted without files. */
+    private MultipartHttpServletRequest multipart() {
+        return WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
     }
 }

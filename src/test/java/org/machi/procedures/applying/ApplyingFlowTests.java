@@ -112,7 +112,7 @@ class ApplyingFlowTests {
         assertThat(applicant.select("input#familyName")).isEmpty();
         assertThat(applicant.select("dd").text()).contains("厚木", "046-225-2790", account.login());
         Document change = page(mvc.perform(as(get(BASE + "/" + id + "/applicant")).param("change", "phone")).andReturn());
-        assertThat(change.select("input#phone").attr("value")).isEqualTo("046-225-2790");
+        assertThat(change.select("input#phone").attr("value")).isEqualTo("0462252790");
         assertThat(change.select("input#phone").attr("autocomplete")).isEqualTo("tel");
         assertThat(redirect(postStep(id, "applicant", "known", "familyName", "known", "givenName", "known", "email",
                 "phone", "046-225-2790"))).isEqualTo(BASE + "/" + id + "/items");
@@ -133,7 +133,7 @@ class ApplyingFlowTests {
                 .satisfies(input -> assertThat(input.attr("value")).isEqualTo("<script>alert(1)</script>"));
         Document tooMany = page(postStep(id, "items", "items.count", "3", "items[0].itemName", "ソファ", "items[0].itemCount", "1",
                 "items[1].itemName", "たんす", "items[1].itemCount", "2", "items[2].itemName", "机", "items[2].itemCount", "6"));
-        assertThat(tooMany.select(".error-summary a[href=#items[2].itemCount]").text()).isEqualTo("品目 3 個数は1から5までの数で入力してください。");
+        assertThat(tooMany.select(".error-summary a[href=#items[2].itemCount]").text()).isEqualTo("品目 3 個数は5以下で入力してください。");
         assertThat(tooMany.select("input#items\\[2\\]\\.itemCount").attr("aria-invalid")).isEqualTo("true");
 
         String collectionDate = LocalDate.now(clock.withZone(ZoneId.of("Asia/Tokyo"))).plusDays(7).toString();
@@ -144,7 +144,7 @@ class ApplyingFlowTests {
         Document other = page(postStep(id, "collection", "collectionDate", collectionDate, "place", "other"));
         assertThat(other.select(".error-summary a[href=#placeNote]").text()).isEqualTo("場所の説明を入力してください。");
         Document past = page(postStep(id, "collection", "collectionDate", "2020-01-01", "place", "door"));
-        assertThat(past.select("#collectionDate-error").text()).isEqualTo("希望日は今日か、それより後の日付を入力してください。");
+        assertThat(past.select("#collectionDate-error").text()).isEqualTo("希望日には、今日か、今日より後の日付を入力してください。");
         assertThat(redirect(postStep(id, "collection", "collectionDate", collectionDate, "place", "door")))
                 .isEqualTo(BASE + "/" + id + "/elevator");
         assertThat(redirect(postStep(id, "elevator", "floor", "3"))).isEqualTo(BASE + "/" + id + "/check-answers");
@@ -153,7 +153,7 @@ class ApplyingFlowTests {
         Document check = page(mvc.perform(as(get(BASE + "/" + id + "/check-answers"))).andExpect(status().isOk()).andReturn());
         assertThat(check.select("dt").eachText()).containsExactly("事業所のごみですか", "姓", "名", "電話番号", "メールアドレス", "品目",
                 "希望日", "出す場所", "階");
-        assertThat(check.select("dd").text()).contains("品目 1 — 品名: ソファ, 個数: 1", "<script>alert(1)</script>", "玄関前");
+        assertThat(check.select("dd").text()).contains("品目 1: 品名: ソファ, 個数: 1", "<script>alert(1)</script>", "玄関前");
         assertThat(check.select("main").text()).contains("手数料", "500円");
         assertThat(check.select("script:containsData(alert(1))")).as("text is never markup").isEmpty();
         assertThat(check.select("a[href^=" + BASE + "/" + id + "/items]")).isNotEmpty();

@@ -136,7 +136,7 @@ class ApplyingRefusalsTests {
         Document refused = page(mvc.perform(as(resident, post(BASE + "/" + id + "/items")).with(csrf()).param("formVersion", "1")
                 .param("items.count", "1").param("items[0].itemName", "番号 " + myNumber).param("items[0].itemCount", "1")).andReturn());
         assertThat(refused.select(".error-summary a[href=#items[0].itemName]").text())
-                .isEqualTo("品目 1 品名にマイナンバー（個人番号）を書かないでください。");
+                .isEqualTo("品目 1 品名にマイナンバー（個人番号）は書かないでください。マイナンバーは、必要な手続でだけ専用の方法でお聞きします。");
         assertThat(applying.application(account.id(), id).orElseThrow().answers().values()).doesNotContainKey("items[0].itemName");
     }
 
@@ -176,7 +176,7 @@ class ApplyingRefusalsTests {
         assertThat(fill.submit(account.id(), first).result()).isEqualTo(Applying.SubmitResult.SUBMITTED);
         UUID second = applying.start(account.id(), "sodai-gomi");
         StoredApplication draft = applying.application(account.id(), second).orElseThrow();
-        assertThat(draft.answers().get("phone")).isEqualTo("046-111-2222");
+        assertThat(draft.answers().get("phone")).isEqualTo("0461112222");
         assertThat(draft.answers().get("email")).as("from the account").isEqualTo(account.login());
         assertThat(draft.prefilled()).containsExactlyInAnyOrder("familyName", "givenName", "phone", "email");
         assertThat(draft.answers().get("isBusiness")).as("only fields with a prefill key or a fact").isNull();
