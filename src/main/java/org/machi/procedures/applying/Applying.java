@@ -1,7 +1,5 @@
 package org.machi.procedures.applying;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,7 +36,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Applying online: a resident starts (or resumes) a draft of a procedure's current form, answers it
@@ -193,7 +190,7 @@ public class Applying {
         Answers answers = application.answers();
         boolean changed = false;
         for (org.machi.procedures.forms.Field field : step.fields()) {
-            StepInput.Upload upload = field.type() == org.machi.procedures.forms.FieldType.FILE ? input.file(field.id()) : null;
+            StepInput.Upload upload = field.type() == FieldType.FILE ? input.file(field.id()) : null;
             if (upload == null) {
                 continue;
             }
@@ -231,7 +228,7 @@ public class Applying {
     public boolean removeFile(Draft draft, String fieldId) {
         StoredApplication application = draft.application();
         String stored = application.answers().get(fieldId);
-        boolean isFile = draft.form().field(fieldId).map(f -> f.type() == org.machi.procedures.forms.FieldType.FILE).orElse(false);
+        boolean isFile = draft.form().field(fieldId).map(f -> f.type() == FieldType.FILE).orElse(false);
         if (!isFile || stored == null) {
             return false;
         }
@@ -340,11 +337,6 @@ public class Applying {
         if (!store.markSubmitted(id, account, key, answers, prefilled, receipt, fee, now)) {
             throw new DraftGoneException();
         }
-        AttachmentIntake intake = attachments.getIfAvailable();
-        if (intake != null) {
-            rules.form().fields().filter(f -> f.type() == FieldType.FILE && answers.get(f.id()) != null)
-                    .forEach(f -> intake.attach(UUID.fromString(answers.get(f.id())), id));
-        }
         events.publishEvent(new ApplicationSubmitted(id, receipt, slug, application.formVersion(), account, now, fee));
         return new Submission(SubmitResult.SUBMITTED, store.find(id, account).orElseThrow(), null);
     }
@@ -400,31 +392,6 @@ public class Applying {
             intake.deleteAttachedTo(id);
         }
         return true;
-    }
-
-    /**
-     * Hands each file sent for a FILE field of the step to the attachments module; empty when it is
-     * not there (the step then says attachments are not available).
-     */
-    public Map<String, AttachmentIntake.Result> accept(UUID account, Step step, Map<String, MultipartFile> files) {
-        AttachmentIntake intake = attachments.getIfAvailable();
-        Map<String, AttachmentIntake.Result> results = new LinkedHashMap<>();
-        if (intake == null) {
-            return results;
-        }
-        step.fields().stream().filter(f -> f.type() == FieldType.FILE).forEach(field -> {
-            MultipartFile file = files.get(field.id());
-            if (file == null || file.isEmpty()) {
-                return;
-            }
-            try (InputStream body = file.getInputStream()) {
-                results.put(field.id(), intake.accept(account, field.accept(), field.maxBytes(), file.getOriginalFilename(),
-                        file.getContentType(), body));
-            } catch (IOException unreadable) {
-                results.put(field.id(), new AttachmentIntake.Result(null, "apply.file.unreadable"));
-            }
-        });
-        return results;
     }
 
     public FormRules rules(FormDefinition form) {

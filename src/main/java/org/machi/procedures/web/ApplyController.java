@@ -116,9 +116,7 @@ class ApplyController {
             return redirectTo(slug, draft.application().id(), step);
         }
         GroupAction groupAction = GroupAction.parse(action);
-        RequestStepInput posted = RequestStepInput.of(request);
-        RequestStepInput input = groupAction != null ? posted
-                : posted.withAttachments(applying.accept(draft.application().applicant(), step, posted.files()));
+        RequestStepInput input = RequestStepInput.of(request);
         Applying.StepOutcome outcome;
         try {
             outcome = applying.saveStep(draft, step, input, groupAction, language);

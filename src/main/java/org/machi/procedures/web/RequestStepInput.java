@@ -3,41 +3,23 @@ package org.machi.procedures.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.machi.procedures.applying.AttachmentIntake;
 import org.machi.procedures.applying.StepInput;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.util.WebUtils;
 
 /** A step's inputs as posted. Fields shown as "already known" come back in the hidden {@code known} list. */
-record RequestStepInput(HttpServletRequest request, Set<String> known, Map<String, AttachmentIntake.Result> attachments)
-        implements StepInput {
+record RequestStepInput(HttpServletRequest request, Set<String> known) implements StepInput {
 
     static RequestStepInput of(HttpServletRequest request) {
         String[] known = request.getParameterValues("known");
-        return new RequestStepInput(request, known == null ? Set.of() : Set.copyOf(Arrays.asList(known)), Map.of());
-    }
-
-    RequestStepInput withAttachments(Map<String, AttachmentIntake.Result> accepted) {
-        return new RequestStepInput(request, known, Map.copyOf(accepted));
-    }
-
-    /** The files sent, by input name. */
-    Map<String, MultipartFile> files() {
-        return request instanceof MultipartHttpServletRequest multipart ? multipart.getFileMap() : Map.of();
-    }
-
-    @Override
-    public AttachmentIntake.Result attachment(String fieldId) {
-        return attachments.get(fieldId);
+        return new RequestStepInput(request, known == null ? Set.of() : Set.copyOf(Arrays.asList(known)));
     }
 
     @Override
     public String value(String name) {
-        // an address's district follows from its postcode (or the profile), never from what a browser sends
-        return name.endsWith(".district") ? null : request.getParameter(name);
+        return request.getParameter(name);
     }
 
     @Override

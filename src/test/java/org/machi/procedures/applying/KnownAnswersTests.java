@@ -8,7 +8,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.machi.procedures.forms.Field;
 import org.machi.procedures.forms.FieldType;
-import org.machi.procedures.forms.FieldValue;
 import org.machi.procedures.forms.FormDefinition;
 import org.machi.procedures.forms.PrefillKey;
 import org.machi.procedures.forms.Step;
@@ -22,7 +21,7 @@ class KnownAnswersTests {
             PrefillKey.ADDRESS, null, null, null, null, null, null, false, null, null, null, null, null, null);
     private static final Step WHERE = new Step("where", Text.of("どこへ収集に行けばよいですか"), null, null, List.of(), List.of(ADDRESS));
     private static final FormRules RULES = new FormRules(new FormDefinition("sodai-gomi", List.of(WHERE), Text.of("申し込みます")),
-            (field, part, raw) -> FieldValue.of(raw.strip()), false);
+            AsTyped.PARSER, false);
 
     @Test
     void aKnownAddressIsKeptWholeWhenTheResidentGoesOn() {
