@@ -11,6 +11,7 @@ import org.machi.alerts.AlertsProperties;
 import org.machi.alerts.PushProperties;
 import org.machi.identity.IdentityProperties;
 import org.machi.procedures.ProceduresProperties;
+import org.machi.procedures.drafts.DraftsProperties;
 import org.machi.procedures.forms.values.EraOverrun;
 import org.machi.procedures.attachments.AttachmentsProperties;
 import org.machi.procedures.forms.values.ValuesProperties;
@@ -34,7 +35,7 @@ class SettingsTests {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({SharedProperties.class, AlertsProperties.class, PushProperties.class, IdentityProperties.class,
-            ProceduresProperties.class, ValuesProperties.class, AttachmentsProperties.class})
+            ProceduresProperties.class, ValuesProperties.class, AttachmentsProperties.class, DraftsProperties.class})
     static class Settings {
     }
 
@@ -77,6 +78,7 @@ class SettingsTests {
             ProceduresProperties procedures = context.getBean(ProceduresProperties.class);
             assertThat(procedures.forms()).isEqualTo("classpath:procedures/forms/");
             assertThat(procedures.drafts().keptFor()).isEqualTo(Duration.ofDays(30));
+            assertThat(context.getBean(DraftsProperties.class)).isEqualTo(new DraftsProperties(Duration.ofHours(24), Duration.ofDays(7), 5, 20, 30));
             AttachmentsProperties attachments = context.getBean(AttachmentsProperties.class);
             assertThat(attachments.unattachedKeptFor()).isEqualTo(Duration.ofDays(1));
             assertThat(attachments.maxPixels()).isEqualTo(40_000_000);
@@ -130,6 +132,10 @@ class SettingsTests {
                 assertThat(context).getFailure().hasStackTraceContaining("machi.alerts.webhooks.allow-http-localhost"));
         refused("machi.procedures.forms= ", "machi.procedures", "forms", "must not be blank");
         refused("machi.procedures.drafts.kept-for=10m", "machi.procedures", "drafts.keptFor", "must be longer than or equal to");
+        refused("machi.procedures.drafts.link-lifetime=1m", "machi.procedures.drafts", "linkLifetime", "must be longer than or equal to");
+        refused("machi.procedures.drafts.link-lifetime=30d", "machi.procedures.drafts", "linkLifetime", "must be shorter than or equal to");
+        refused("machi.procedures.drafts.remind-before=0s", "machi.procedures.drafts", "remindBefore", "must be longer than or equal to");
+        refused("machi.procedures.drafts.links-per-hour=0", "machi.procedures.drafts", "linksPerHour", "must be greater than 0");
         refused("machi.procedures.attachments.unattached-kept-for=1m", "machi.procedures.attachments", "unattachedKeptFor",
                 "must be longer than or equal to");
         refused("machi.procedures.attachments.max-side=0", "machi.procedures.attachments", "maxSide", "must be greater than 0");

@@ -103,7 +103,9 @@ class AuthorizationMatrixTests {
                 "GET /api/v1/alerts", "GET /api/v1/alerts/{id}", "GET /api/v1/notices", "GET /api/v1/notices/{id}",
                 "GET /api/v1/openapi.json", "GET /api/v1/openapi.json.yaml",
                 "GET /procedures", "GET /procedures/{slug}", "GET /api/v1/procedures", "GET /api/v1/procedures/{slug}",
-                "GET /procedures/life-events", "GET /procedures/life-events/{event}", "GET /procedures/life-events/{event}/plan"}) {
+                "GET /procedures/life-events", "GET /procedures/life-events/{event}", "GET /procedures/life-events/{event}/plan",
+                // a resume link is its own authority: the page, using it, and a new one in place of a used or expired one
+                "GET /procedures/drafts/continue", "POST /procedures/drafts/continue", "POST /procedures/drafts/continue/new-link"}) {
             EXPECTED.put(endpoint, Access.PUBLIC);
         }
         for (String endpoint : new String[] {"GET /procedures/{slug}/apply", "POST /procedures/{slug}/apply",
@@ -111,7 +113,8 @@ class AuthorizationMatrixTests {
                 "GET /procedures/{slug}/apply/{id}/check-answers", "POST /procedures/{slug}/apply/{id}/check-answers",
                 "GET /my/procedures", "GET /my/procedures/{id}", "POST /my/procedures/{id}/delete", "GET /my/procedures/{id}/withdraw",
                 "POST /my/procedures/{id}/withdraw", "GET /my/procedures/{id}/receipt.pdf", "GET /my/procedures/{id}/files/{fileId}",
-                "GET /api/v1/procedures/applications"}) {
+                "GET /api/v1/procedures/applications",
+                "POST /procedures/{slug}/apply/{id}/resume-link", "GET /procedures/{slug}/apply/{id}/resume-link/sent"}) {
             EXPECTED.put(endpoint, Access.RESIDENT);
         }
         for (String endpoint : new String[] {"GET /staff/notices", "GET /staff/notices/new", "POST /staff/notices/new",

@@ -32,6 +32,11 @@ public class NewAccountSignIn {
     }
 
     public void signIn(UUID accountId, HttpServletRequest request, HttpServletResponse response) {
+        signIn(accountId, request, response, "sign-in.sign-up.succeeded");
+    }
+
+    /** The same for another one-time way in (a link by mail), recorded in the audit trail as {@code auditAction}. */
+    public void signIn(UUID accountId, HttpServletRequest request, HttpServletResponse response, String auditAction) {
         MachiUser user = users.loadUserByUsername(Account.reference(accountId));
         user.eraseCredentials();
         if (request.getSession(false) != null) {
@@ -41,6 +46,6 @@ public class NewAccountSignIn {
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         holder.setContext(context);
         contexts.saveContext(context, request, response);
-        audit.record(AuditRecord.of(user.getUsername(), "sign-in.sign-up.succeeded"));
+        audit.record(AuditRecord.of(user.getUsername(), auditAction));
     }
 }

@@ -14,6 +14,7 @@ import org.machi.procedures.applying.Draft;
 import org.machi.procedures.applying.GroupAction;
 import org.machi.procedures.applying.Problem;
 import org.machi.procedures.applying.StepInput;
+import org.machi.procedures.drafts.SaveForLater;
 import org.machi.procedures.forms.FieldType;
 import org.machi.procedures.forms.Step;
 import org.machi.identity.Residents;
@@ -43,12 +44,14 @@ class ApplyController {
     private final Procedures procedures;
     private final Residents residents;
     private final StepPages pages;
+    private final SaveForLater saveForLater;
 
-    ApplyController(Applying applying, Procedures procedures, Residents residents, StepPages pages) {
+    ApplyController(Applying applying, Procedures procedures, Residents residents, StepPages pages, SaveForLater saveForLater) {
         this.applying = applying;
         this.procedures = procedures;
         this.residents = residents;
         this.pages = pages;
+        this.saveForLater = saveForLater;
     }
 
     @GetMapping("/procedures/{slug}/apply")
@@ -115,13 +118,18 @@ class ApplyController {
             }
             return redirectTo(slug, draft.application().id(), step);
         }
-        GroupAction groupAction = GroupAction.parse(action);
+        boolean forLater = SaveForLater.ACTION.equals(action);
+        GroupAction groupAction = forLater ? null : GroupAction.parse(action);
         RequestStepInput input = RequestStepInput.of(request);
         Applying.StepOutcome outcome;
         try {
             outcome = applying.saveStep(draft, step, input, groupAction, language);
         } catch (Applying.DraftGoneException gone) {
             return "redirect:/my/procedures";
+        }
+        if (forLater) {
+            return saveForLater.handle(draft, step, outcome.saved(), outcome.stopMessageStep() != null ? step : outcome.next(), language,
+                    redirect);
         }
         if (!outcome.saved()) {
             // add or remove: the page again with the items changed and what was typed; problems: the same with the problems

@@ -34,6 +34,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @RequiresChromium
 class PagesInBrowserTests {
 
+    private static final String NO_APPLICATION = "7b0d3c52-1f4e-4f7a-9a3e-2c1d5e6f7a8b";
+
     @LocalServerPort
     int port;
 
@@ -87,7 +89,13 @@ class PagesInBrowserTests {
                 Map.entry("/staff/procedures/{slug}", "/staff/procedures/juminhyo"),
                 Map.entry("/staff/procedures/{slug}/version", "/staff/procedures/juminhyo/version?number=1"),
                 Map.entry("/staff/procedures/{slug}/draft", "/staff/procedures/juminhyo/draft"),
-                Map.entry("/staff/procedures/{slug}/draft/publish", "/staff/procedures/juminhyo/draft/publish"))));
+                Map.entry("/staff/procedures/{slug}/draft/publish", "/staff/procedures/juminhyo/draft/publish"),
+                // an application nobody has: signed out, the sign-in page; signed in, the not-found page (ApplyingInBrowserTests walks a real one)
+                Map.entry("/procedures/{slug}/apply", "/procedures/sodai-gomi/apply"),
+                Map.entry("/procedures/{slug}/apply/{id}/{stepId}", "/procedures/sodai-gomi/apply/" + NO_APPLICATION + "/business"),
+                Map.entry("/procedures/{slug}/apply/{id}/check-answers", "/procedures/sodai-gomi/apply/" + NO_APPLICATION + "/check-answers"),
+                Map.entry("/my/procedures/{id}", "/my/procedures/" + NO_APPLICATION),
+                Map.entry("/my/procedures/{id}/withdraw", "/my/procedures/" + NO_APPLICATION + "/withdraw"))));
         pages.add("/procedures/okuyami");
         pages.add("/procedures/life-events/moving/plan?under3=999&situation=forged");
         pages.add("/procedures?q=" + "x".repeat(200) + "&event=NOPE");
