@@ -110,7 +110,9 @@ class AuthorizationMatrixTests {
                 "GET /procedures/{slug}/apply/{id}/{stepId}", "POST /procedures/{slug}/apply/{id}/{stepId}",
                 "GET /procedures/{slug}/apply/{id}/check-answers", "POST /procedures/{slug}/apply/{id}/check-answers",
                 "GET /my/procedures", "GET /my/procedures/{id}", "POST /my/procedures/{id}/delete", "GET /my/procedures/{id}/withdraw",
-                "POST /my/procedures/{id}/withdraw", "GET /api/v1/procedures/applications"}) {
+                "POST /my/procedures/{id}/withdraw", "GET /api/v1/procedures/applications",
+                "GET /my/bundles/start/{event}", "POST /my/bundles/start/{event}", "GET /my/bundles/{id}", "GET /my/bundles/{id}/facts",
+                "POST /my/bundles/{id}/facts"}) {
             EXPECTED.put(endpoint, Access.RESIDENT);
         }
         for (String endpoint : new String[] {"GET /staff/notices", "GET /staff/notices/new", "POST /staff/notices/new",

@@ -111,6 +111,21 @@ public final class FormRules {
             }
             Map<String, String> fieldChanges = new LinkedHashMap<>();
             String label = field.label().in(language);
+            if (keptAsKnown(field, before, input, prefilled)) {
+                // an address or a group shown as already known: its stored parts stay as they are
+                before.values().forEach((key, value) -> {
+                    if (key.equals(field.id()) || key.startsWith(field.id() + ".") || key.startsWith(field.id() + "[")) {
+                        fieldChanges.put(key, value);
+                    }
+                });
+                if (field.type() == FieldType.GROUP) {
+                    items.put(field.id(), before.items(field.id()));
+                }
+                removed.add(field.id());
+                changes.putAll(fieldChanges);
+                working = working.with(fieldChanges, Set.of(field.id()));
+                continue;
+            }
             switch (field.type()) {
                 case GROUP -> group(field, before, input, action, language, fieldChanges, problems, items);
                 case ADDRESS -> address(field, input, label, fieldChanges, problems);
@@ -130,6 +145,12 @@ public final class FormRules {
         }
         changes.keySet().forEach(removed::remove);
         return new StepReading(changes, removed, problems, items);
+    }
+
+    private static boolean keptAsKnown(Field field, Answers before, StepInput input, Set<String> prefilled) {
+        return (field.type() == FieldType.ADDRESS || field.type() == FieldType.GROUP) && input.keptAsKnown(field.id())
+                && prefilled.contains(field.id())
+                && before.get(field.id() + (field.type() == FieldType.ADDRESS ? ".line" : "")) != null;
     }
 
     private void single(Field field, String key, String raw, String label, Map<String, String> changes, List<Problem> problems) {

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /** Builds what a step page and the check-your-answers page show from a form, the answers and any problems. */
 @Component
-class StepPages {
+public class StepPages {
 
     private final MessageSource messages;
 
@@ -39,7 +39,7 @@ class StepPages {
      * The fields of a step. Values come from {@code posted} when the page is shown again with problems,
      * otherwise from the answers; prefilled fields are summary rows unless the resident asked to change one.
      */
-    List<FieldView> fields(FormRules rules, Step step, Answers answers, StepInput posted, List<Problem> problems, Set<String> prefilled,
+    public List<FieldView> fields(FormRules rules, Step step, Answers answers, StepInput posted, List<Problem> problems, Set<String> prefilled,
                            String change, Map<String, Integer> items, Locale locale) {
         SiteLanguage language = SiteLanguage.of(locale);
         Map<String, String> errors = new LinkedHashMap<>();
