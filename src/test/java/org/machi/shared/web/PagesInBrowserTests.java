@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.AfterEach;
@@ -83,7 +84,11 @@ class PagesInBrowserTests {
                 Map.entry("/procedures/{slug}", "/procedures/juminhyo"),
                 Map.entry("/procedures/life-events/{event}", "/procedures/life-events/moving"),
                 Map.entry("/procedures/life-events/{event}/plan", "/procedures/life-events/moving/plan?direction=into&under3=1"
-                        + "&schoolAge=1&care=certified&situation=daycare&situation=dog&card=yes"))));
+                        + "&schoolAge=1&care=certified&situation=daycare&situation=dog&card=yes"),
+                // a bundle of another account (or none) is the not-found page; BundleFlowTests goes through real ones
+                Map.entry("/my/bundles/start/{event}", "/my/bundles/start/moving?direction=into&under3=1&card=yes"),
+                Map.entry("/my/bundles/{id}", "/my/bundles/" + UUID.randomUUID()),
+                Map.entry("/my/bundles/{id}/facts", "/my/bundles/" + UUID.randomUUID() + "/facts"))));
         pages.add("/procedures/okuyami");
         pages.add("/procedures/life-events/moving/plan?under3=999&situation=forged");
         pages.add("/procedures?q=" + "x".repeat(200) + "&event=NOPE");
