@@ -80,7 +80,7 @@ public class Bundles implements AfterSubmit {
     public FactsStep factsStep(Bundle bundle) {
         List<FormDefinition> definitions = bundle.procedures().stream()
                 .flatMap(slug -> forms.current(slug).map(v -> v.definition()).stream()).toList();
-        Step step = SharedFacts.step(definitions);
+        Step step = SharedFacts.step(definitions, bundle.event());
         return new FactsStep(step, applying.rules(SharedFacts.form(step)));
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.machi.procedures.LifeEvent;
 import org.machi.procedures.applying.Answers;
 import org.machi.procedures.applying.Applying;
 import org.machi.procedures.applying.FormRules;
@@ -31,12 +32,21 @@ final class SharedFacts {
     private SharedFacts() {
     }
 
-    /** The step that asks every fact the forms use, once, in the order the forms first ask them. */
-    static Step step(List<FormDefinition> forms) {
+    /**
+     * The step that asks every fact the forms use, once, in the order the forms first ask them. A
+     * fact that every form fills from the profile (the applicant's address) is asked only when the
+     * event changes it (moving); otherwise each form shows what the city holds, as usual.
+     */
+    static Step step(List<FormDefinition> forms, LifeEvent event) {
         Map<String, Field> byFact = new LinkedHashMap<>();
-        forms.forEach(form -> form.fields().filter(SharedFacts::holdsAFact).forEach(field -> byFact.putIfAbsent(field.fact(),
-                asFact(field))));
-        return new Step(STEP_ID, null, null, null, null, List.copyOf(byFact.values()));
+        Set<String> notHeld = new LinkedHashSet<>();
+        forms.forEach(form -> form.fields().filter(SharedFacts::holdsAFact).forEach(field -> {
+            byFact.putIfAbsent(field.fact(), asFact(field));
+            if (field.prefill() == null || event == LifeEvent.MOVING) {
+                notHeld.add(field.fact());
+            }
+        }));
+        return new Step(STEP_ID, null, null, null, null, byFact.values().stream().filter(f -> notHeld.contains(f.id())).toList());
     }
 
     /** A synthetic form of that step alone, for the engine's rules. */
