@@ -114,7 +114,9 @@ class AuthorizationMatrixTests {
                 "GET /my/procedures", "GET /my/procedures/{id}", "POST /my/procedures/{id}/delete", "GET /my/procedures/{id}/withdraw",
                 "POST /my/procedures/{id}/withdraw", "GET /my/procedures/{id}/receipt.pdf", "GET /my/procedures/{id}/files/{fileId}",
                 "GET /api/v1/procedures/applications",
-                "POST /procedures/{slug}/apply/{id}/resume-link", "GET /procedures/{slug}/apply/{id}/resume-link/sent"}) {
+                "POST /procedures/{slug}/apply/{id}/resume-link", "GET /procedures/{slug}/apply/{id}/resume-link/sent",
+                "GET /my/bundles/start/{event}", "POST /my/bundles/start/{event}", "GET /my/bundles/{id}", "GET /my/bundles/{id}/facts",
+                "POST /my/bundles/{id}/facts"}) {
             EXPECTED.put(endpoint, Access.RESIDENT);
         }
         for (String endpoint : new String[] {"GET /staff/notices", "GET /staff/notices/new", "POST /staff/notices/new",

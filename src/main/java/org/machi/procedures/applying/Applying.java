@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.machi.identity.Assurance;
 import org.machi.identity.Resident;
 import org.machi.identity.Residents;
@@ -111,15 +112,42 @@ public class Applying {
         if (start.existingDraft() != null) {
             return start.existingDraft();
         }
+        return insertDraft(account, slug, rules -> new Known(Map.of(), Set.of()));
+    }
+
+    /** Answers a resident has just given elsewhere for a form's fields, and the ids of the fields they fill. */
+    public record Known(Map<String, String> answers, Set<String> fields) {
+    }
+
+    /**
+     * Starts a new draft on the current form (even when the resident has one already) with answers
+     * given elsewhere, such as a life-event bundle's shared facts: they win over the profile's and are
+     * recorded as prefilled, so the steps show them as already known.
+     */
+    @Transactional
+    public UUID startWith(UUID account, String slug, Function<FormRules, Known> known) {
+        Start start = check(account, slug);
+        if (start.refusal() != null) {
+            throw new IllegalStateException("refused: " + start.refusal());
+        }
+        return insertDraft(account, slug, known);
+    }
+
+    private UUID insertDraft(UUID account, String slug, Function<FormRules, Known> known) {
         FormVersion version = forms.current(slug).orElseThrow();
         Resident resident = residents.find(account).orElseThrow();
         Map<String, Map<String, String>> prefill = new Prefill(parser).values(version.definition(), resident,
                 store.earlierAnswers(account, EARLIER_APPLICATIONS));
+        Known given = known.apply(rules(version.definition()));
+        prefill.keySet().removeAll(given.fields());
         Map<String, String> values = new LinkedHashMap<>();
         prefill.values().forEach(values::putAll);
+        values.putAll(given.answers());
+        Set<String> prefilled = new LinkedHashSet<>(prefill.keySet());
+        prefilled.addAll(given.fields());
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        store.insertDraft(id, slug, version.version(), account, new Answers(values), prefill.keySet(), now,
+        store.insertDraft(id, slug, version.version(), account, new Answers(values), prefilled, now,
                 now.plus(properties.drafts().keptFor()));
         return id;
     }

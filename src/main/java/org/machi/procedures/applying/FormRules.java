@@ -111,15 +111,24 @@ public final class FormRules {
             }
             Map<String, String> fieldChanges = new LinkedHashMap<>();
             String label = field.label().in(language);
+            if (keptAsKnown(field, before, input, prefilled)) {
+                // an address or a group shown as already known: its stored parts stay as they are
+                before.values().forEach((key, value) -> {
+                    if (key.equals(field.id()) || key.startsWith(field.id() + ".") || key.startsWith(field.id() + "[")) {
+                        fieldChanges.put(key, value);
+                    }
+                });
+                if (field.type() == FieldType.GROUP) {
+                    items.put(field.id(), before.items(field.id()));
+                }
+                removed.add(field.id());
+                changes.putAll(fieldChanges);
+                working = working.with(fieldChanges, Set.of(field.id()));
+                continue;
+            }
             switch (field.type()) {
                 case GROUP -> group(field, before, input, action, language, fieldChanges, problems, items);
-                case ADDRESS -> {
-                    if (input.keptAsKnown(field.id()) && prefilled.contains(field.id()) && before.get(field.id() + ".postcode") != null) {
-                        keepKnownAddress(field, before, fieldChanges);
-                    } else {
-                        address(field, input, label, fieldChanges, problems);
-                    }
-                }
+                case ADDRESS -> address(field, input, label, fieldChanges, problems);
                 case CHECKBOXES -> checkboxes(field, input, label, fieldChanges, problems);
                 case FILE -> file(field, before, input, label, fieldChanges, problems);
                 default -> {
@@ -138,6 +147,12 @@ public final class FormRules {
         return new StepReading(changes, removed, problems, items);
     }
 
+    private static boolean keptAsKnown(Field field, Answers before, StepInput input, Set<String> prefilled) {
+        return (field.type() == FieldType.ADDRESS || field.type() == FieldType.GROUP) && input.keptAsKnown(field.id())
+                && prefilled.contains(field.id())
+                && before.get(field.id() + (field.type() == FieldType.ADDRESS ? ".line" : "")) != null;
+    }
+
     private void single(Field field, String key, String raw, String label, Map<String, String> changes, List<Problem> problems) {
         if (raw == null || raw.isBlank()) {
             if (field.required()) {
@@ -152,16 +167,6 @@ public final class FormRules {
             }
         } else {
             problems.add(problem(key, label, value));
-        }
-    }
-
-    /** A prefilled address shown as already known keeps every part of it, the district included. */
-    private static void keepKnownAddress(Field field, Answers before, Map<String, String> changes) {
-        for (String part : List.of(".postcode", ".line", ".district")) {
-            String kept = before.get(field.id() + part);
-            if (kept != null) {
-                changes.put(field.id() + part, kept);
-            }
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.machi.procedures.ProcedureView;
 import org.machi.procedures.Procedures;
+import org.machi.procedures.applying.AfterSubmit;
 import org.machi.procedures.applying.Applying;
 import org.machi.procedures.applying.Draft;
 import org.machi.procedures.applying.GroupAction;
@@ -45,13 +46,16 @@ class ApplyController {
     private final Residents residents;
     private final StepPages pages;
     private final SaveForLater saveForLater;
+    private final List<AfterSubmit> afterSubmit;
 
-    ApplyController(Applying applying, Procedures procedures, Residents residents, StepPages pages, SaveForLater saveForLater) {
+    ApplyController(Applying applying, Procedures procedures, Residents residents, StepPages pages, SaveForLater saveForLater,
+                    List<AfterSubmit> afterSubmit) {
         this.applying = applying;
         this.procedures = procedures;
         this.residents = residents;
         this.pages = pages;
         this.saveForLater = saveForLater;
+        this.afterSubmit = afterSubmit;
     }
 
     @GetMapping("/procedures/{slug}/apply")
@@ -188,7 +192,8 @@ class ApplyController {
         Applying.Submission submission = applying.submit(account, slug, applicationId, submitKey, language);
         switch (submission.result()) {
             case SUBMITTED, ALREADY_SUBMITTED -> {
-                return "redirect:/my/procedures/" + applicationId + "?sent=1";
+                return afterSubmit.stream().flatMap(next -> next.next(account, applicationId).stream()).findFirst()
+                        .map(next -> "redirect:" + next).orElse("redirect:/my/procedures/" + applicationId + "?sent=1");
             }
             case STALE_KEY -> {
                 redirect.addFlashAttribute("notice", "apply.notice.checkAgain");

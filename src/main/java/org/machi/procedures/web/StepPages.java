@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
 
 /** Builds what a step page and the check-your-answers page show from a form, the answers and any problems. */
 @Component
-class StepPages {
+public class StepPages {
 
     /** The day the date hint shows as its example. */
     static final LocalDate EXAMPLE_DATE = LocalDate.of(2025, 4, 1);
@@ -51,8 +51,8 @@ class StepPages {
      * The fields of a step. Values come from {@code posted} when the page is shown again with problems,
      * otherwise from the answers; prefilled fields are summary rows unless the resident asked to change one.
      */
-    List<FieldView> fields(FormRules rules, Step step, Answers answers, StepInput posted, List<Problem> problems, Set<String> prefilled,
-                           String change, Map<String, Integer> items, Map<UUID, FileInfo> files, Locale locale) {
+    public List<FieldView> fields(FormRules rules, Step step, Answers answers, StepInput posted, List<Problem> problems, Set<String> prefilled,
+                                  String change, Map<String, Integer> items, Map<UUID, FileInfo> files, Locale locale) {
         SiteLanguage language = SiteLanguage.of(locale);
         Map<String, String> errors = new LinkedHashMap<>();
         problems.forEach(p -> errors.putIfAbsent(p.field(), messages.getMessage(p.key(), p.args().toArray(), locale)));

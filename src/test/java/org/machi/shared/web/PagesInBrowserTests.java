@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.AfterEach;
@@ -95,7 +96,11 @@ class PagesInBrowserTests {
                 Map.entry("/procedures/{slug}/apply/{id}/{stepId}", "/procedures/sodai-gomi/apply/" + NO_APPLICATION + "/business"),
                 Map.entry("/procedures/{slug}/apply/{id}/check-answers", "/procedures/sodai-gomi/apply/" + NO_APPLICATION + "/check-answers"),
                 Map.entry("/my/procedures/{id}", "/my/procedures/" + NO_APPLICATION),
-                Map.entry("/my/procedures/{id}/withdraw", "/my/procedures/" + NO_APPLICATION + "/withdraw"))));
+                Map.entry("/my/procedures/{id}/withdraw", "/my/procedures/" + NO_APPLICATION + "/withdraw"),
+                Map.entry("/procedures/{slug}/apply/{id}/resume-link/sent", "/procedures/sodai-gomi/apply/" + NO_APPLICATION + "/resume-link/sent"),
+                Map.entry("/my/bundles/start/{event}", "/my/bundles/start/moving?direction=into&under3=1&card=yes"),
+                Map.entry("/my/bundles/{id}", "/my/bundles/" + NO_APPLICATION),
+                Map.entry("/my/bundles/{id}/facts", "/my/bundles/" + NO_APPLICATION + "/facts"))));
         pages.add("/procedures/okuyami");
         pages.add("/procedures/life-events/moving/plan?under3=999&situation=forged");
         pages.add("/procedures?q=" + "x".repeat(200) + "&event=NOPE");
