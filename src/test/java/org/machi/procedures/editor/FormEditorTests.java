@@ -257,7 +257,7 @@ class FormEditorTests {
 
     @Test
     void aFormSavedUnchangedFromThePageIsTheSameFormWithItsCombinedConditionsKept() throws Exception {
-        String slug = "hoikusho";
+        String slug = "kaigo-nintei";
         FormDefinition sample = sample(slug);
         Step proxy = sample.steps().get(1);
         Condition combined = new Condition.All(List.of(new Condition.Equals("who", "proxy"),

@@ -100,7 +100,9 @@ class PagesInBrowserTests {
                 Map.entry("/procedures/{slug}/apply/{id}/resume-link/sent", "/procedures/sodai-gomi/apply/" + NO_APPLICATION + "/resume-link/sent"),
                 Map.entry("/my/bundles/start/{event}", "/my/bundles/start/moving?direction=into&under3=1&card=yes"),
                 Map.entry("/my/bundles/{id}", "/my/bundles/" + NO_APPLICATION),
-                Map.entry("/my/bundles/{id}/facts", "/my/bundles/" + NO_APPLICATION + "/facts"))));
+                Map.entry("/my/bundles/{id}/facts", "/my/bundles/" + NO_APPLICATION + "/facts"),
+                Map.entry("/my/procedures/{id}/receipt.pdf", "/my/procedures/" + NO_APPLICATION + "/receipt.pdf"),
+                Map.entry("/my/procedures/{id}/files/{fileId}", "/my/procedures/" + NO_APPLICATION + "/files/" + NO_APPLICATION))));
         pages.add("/procedures/okuyami");
         pages.add("/procedures/life-events/moving/plan?under3=999&situation=forged");
         pages.add("/procedures?q=" + "x".repeat(200) + "&event=NOPE");
@@ -182,7 +184,8 @@ class PagesInBrowserTests {
             var response = page.navigate(url(path));
             boolean errorOnPurpose = path.startsWith("/test-errors/") || path.equals("/no-such-page");
             boolean notTheirs = response.status() == 403 && !who.equals("anonymous"); // a resident on a staff page
-            if (!errorOnPurpose && !notTheirs && response.status() != 200) {
+            boolean noSuchApplication = response.status() == 404 && path.contains(NO_APPLICATION); // the translated not-found page
+            if (!errorOnPurpose && !notTheirs && !noSuchApplication && response.status() != 200) {
                 problems.add(path + " answered " + response.status());
             }
             String violations = Browser.seriousViolations(page);
