@@ -12,6 +12,7 @@ import org.machi.alerts.PushProperties;
 import org.machi.identity.IdentityProperties;
 import org.machi.procedures.ProceduresProperties;
 import org.machi.procedures.forms.values.EraOverrun;
+import org.machi.procedures.attachments.AttachmentsProperties;
 import org.machi.procedures.forms.values.ValuesProperties;
 import org.machi.shared.SharedProperties;
 import org.springframework.boot.SpringApplication;
@@ -33,7 +34,7 @@ class SettingsTests {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({SharedProperties.class, AlertsProperties.class, PushProperties.class, IdentityProperties.class,
-            ProceduresProperties.class, ValuesProperties.class})
+            ProceduresProperties.class, ValuesProperties.class, AttachmentsProperties.class})
     static class Settings {
     }
 
@@ -76,6 +77,13 @@ class SettingsTests {
             ProceduresProperties procedures = context.getBean(ProceduresProperties.class);
             assertThat(procedures.forms()).isEqualTo("classpath:procedures/forms/");
             assertThat(procedures.drafts().keptFor()).isEqualTo(Duration.ofDays(30));
+            AttachmentsProperties attachments = context.getBean(AttachmentsProperties.class);
+            assertThat(attachments.unattachedKeptFor()).isEqualTo(Duration.ofDays(1));
+            assertThat(attachments.maxPixels()).isEqualTo(40_000_000);
+            assertThat(attachments.maxSide()).isEqualTo(10_000);
+            assertThat(attachments.clamd().configured()).as("no virus scanning unless clamd is set").isFalse();
+            assertThat(attachments.clamd().port()).isEqualTo(3310);
+            assertThat(attachments.clamd().timeout()).isEqualTo(Duration.ofSeconds(30));
         });
     }
 
@@ -122,6 +130,13 @@ class SettingsTests {
                 assertThat(context).getFailure().hasStackTraceContaining("machi.alerts.webhooks.allow-http-localhost"));
         refused("machi.procedures.forms= ", "machi.procedures", "forms", "must not be blank");
         refused("machi.procedures.drafts.kept-for=10m", "machi.procedures", "drafts.keptFor", "must be longer than or equal to");
+        refused("machi.procedures.attachments.unattached-kept-for=1m", "machi.procedures.attachments", "unattachedKeptFor",
+                "must be longer than or equal to");
+        refused("machi.procedures.attachments.max-side=0", "machi.procedures.attachments", "maxSide", "must be greater than 0");
+        refused("machi.procedures.attachments.clamd.port=70000", "machi.procedures.attachments", "clamd.port",
+                "must be less than or equal to 65535");
+        refused("machi.procedures.attachments.clamd.timeout=0s", "machi.procedures.attachments", "clamd.timeout",
+                "must be longer than or equal to");
         refused("machi.pages.shared-for=-1s", "machi", "pages.sharedFor", "must be longer than or equal to");
         refused("machi.pages.shared-bytes=-1", "machi", "pages.sharedBytes", "must be greater than or equal to 0");
         start.withPropertyValues("machi.pages.shared-for=0s", "machi.pages.shared-bytes=0").run(context ->

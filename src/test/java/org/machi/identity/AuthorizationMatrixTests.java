@@ -105,6 +105,13 @@ class AuthorizationMatrixTests {
                 "GET /procedures", "GET /procedures/{slug}", "GET /api/v1/procedures", "GET /api/v1/procedures/{slug}"}) {
             EXPECTED.put(endpoint, Access.PUBLIC);
         }
+        for (String endpoint : new String[] {"GET /procedures/{slug}/apply", "POST /procedures/{slug}/apply",
+                "GET /procedures/{slug}/apply/{id}/{stepId}", "POST /procedures/{slug}/apply/{id}/{stepId}",
+                "GET /procedures/{slug}/apply/{id}/check-answers", "POST /procedures/{slug}/apply/{id}/check-answers",
+                "GET /my/procedures", "GET /my/procedures/{id}", "POST /my/procedures/{id}/delete", "GET /my/procedures/{id}/withdraw",
+                "POST /my/procedures/{id}/withdraw", "GET /api/v1/procedures/applications"}) {
+            EXPECTED.put(endpoint, Access.RESIDENT);
+        }
         for (String endpoint : new String[] {"GET /staff/notices", "GET /staff/notices/new", "POST /staff/notices/new",
                 "GET /staff/notices/{id}", "GET /staff/notices/{id}/progress", "POST /staff/notices/{id}/withdraw"}) {
             EXPECTED.put(endpoint, Access.BACK_OFFICE);
@@ -214,7 +221,7 @@ class AuthorizationMatrixTests {
     private boolean allowed(String endpoint, Subject subject) throws Exception {
         String[] parts = endpoint.split(" ", 2);
         String path = parts[1].replace("{id}", example.id().toString()).replace("{token}", "not-a-token")
-                .replace("{category}", "GARBAGE").replace("{slug}", "juminhyo");
+                .replace("{category}", "GARBAGE").replace("{slug}", "sodai-gomi").replace("{stepId}", "business");
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path)
                 .with(csrf()).accept("text/html");
         if (subject.authentication() != null) {

@@ -74,6 +74,9 @@ class SecurityConfiguration {
                 .addFilterBefore(sessionLifetime, SecurityContextHolderFilter.class)
                 .addFilterAfter(new PasskeyRegistrationGuard(), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests
+                        // a resident's own applications; the API path lies under the public catalog's, so this comes first
+                        .requestMatchers("/procedures/*/apply", "/procedures/*/apply/**", "/my/procedures", "/my/procedures/**",
+                                "/api/v1/procedures/applications").hasAuthority(Permission.OWN_ACCOUNT.authority())
                         .requestMatchers(HttpMethod.GET, open).permitAll()
                         .requestMatchers(HttpMethod.HEAD, open).permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, open).permitAll()
@@ -116,6 +119,8 @@ class SecurityConfiguration {
                         .logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/sign-out"))
                         .logoutSuccessUrl("/?signedOut"))
                 .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(SecurityConfiguration::apiSignInNeeded,
+                                PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/staff/sign-in"),
                                 PathPatternRequestMatcher.withDefaults().matcher("/staff/**"))
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/sign-in"),
@@ -147,6 +152,15 @@ class SecurityConfiguration {
     }
 
     /** Public data is readable from pages of any origin, without cookies; nothing else is. */
+    /** An API call that needs a session answers 401 with a problem detail (RFC 9457) rather than the sign-in page. */
+    private static void apiSignInNeeded(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+                                        org.springframework.security.core.AuthenticationException cause) throws java.io.IOException {
+        response.setStatus(401);
+        response.setContentType("application/problem+json");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                + "\"detail\":\"Sign in as a resident to read your applications.\"}");
+    }
+
     private static CorsConfigurationSource publicReads(List<String> paths) {
         CorsConfiguration readable = new CorsConfiguration();
         readable.addAllowedOrigin("*");

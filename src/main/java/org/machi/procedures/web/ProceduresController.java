@@ -11,6 +11,7 @@ import org.machi.procedures.DepartmentView;
 import org.machi.procedures.LifeEvent;
 import org.machi.procedures.ProcedureView;
 import org.machi.procedures.Procedures;
+import org.machi.procedures.forms.FormVersions;
 import org.machi.shared.SharedPage;
 import org.machi.shared.SiteLanguage;
 import org.springframework.http.HttpStatus;
@@ -26,9 +27,11 @@ import org.springframework.web.server.ResponseStatusException;
 class ProceduresController {
 
     private final Procedures procedures;
+    private final FormVersions forms;
 
-    ProceduresController(Procedures procedures) {
+    ProceduresController(Procedures procedures, FormVersions forms) {
         this.procedures = procedures;
+        this.forms = forms;
     }
 
     @SharedPage
@@ -63,6 +66,7 @@ class ProceduresController {
         Map<String, ProcedureView> all = procedures.all(language).stream()
                 .collect(Collectors.toMap(ProcedureView::slug, Function.identity()));
         model.addAttribute("procedure", procedure);
+        model.addAttribute("hasForm", procedure.online() && forms.current(slug).isPresent());
         model.addAttribute("related", procedure.related().stream().map(all::get).filter(Objects::nonNull).toList());
         model.addAttribute("reference", language == SiteLanguage.REFERENCE ? null : SiteLanguage.REFERENCE);
         return "procedures/procedure";
