@@ -83,11 +83,12 @@ public class ProceduresSubmit {
     private Baseline baseline;
     private String jfrSummary = "";
     private Duration setUpTook;
+    private String recordedPhase = "";
 
     ProceduresSubmit(Map<String, String> options) {
         this.options = options;
         this.base = options.get("base");
-        this.host = URI.create(base).getAuthority();
+        this.host = base == null ? null : URI.create(base).getAuthority();
         this.slug = options.get("slug");
         this.appPid = Long.parseLong(options.get("pid"));
         this.mailDir = Path.of(options.get("data")).resolve("mail");
@@ -99,6 +100,13 @@ public class ProceduresSubmit {
         for (int i = 0; i < args.length; i++) {
             options.put(args[i].replaceFirst("^--", ""), args[++i]);
         }
+        if (options.containsKey("summarise-jfr")) {
+            // java ProceduresSubmit.java --summarise-jfr FILE: the report's JFR section for a kept recording
+            ProceduresSubmit reader = new ProceduresSubmit(Map.of("pid", "0", "data", "/tmp/x/data"));
+            reader.recordedPhase = "recorded";
+            System.out.println(reader.summariseRecording(Path.of(options.get("summarise-jfr"))));
+            return;
+        }
         for (String required : List.of("base", "data", "pid", "db-url", "results")) {
             if (!options.containsKey(required)) {
                 throw new IllegalArgumentException("--" + required + " is required");
@@ -106,7 +114,13 @@ public class ProceduresSubmit {
         }
         ProceduresSubmit bench = new ProceduresSubmit(options);
         Class.forName("org.postgresql.Driver");
-        int exit = bench.run();
+        int exit;
+        try {
+            exit = bench.run();
+        } catch (Exception | Error failed) {
+            failed.printStackTrace();
+            exit = 2;
+        }
         System.exit(exit);
     }
 
@@ -123,8 +137,11 @@ public class ProceduresSubmit {
             say("warm-up: %d submitted, %d errors", warm.successes.get(), warm.errorCount());
         }
         boolean jfr = Boolean.parseBoolean(options.get("jfr"));
+        // the phase recorded: the one at --jfr-rate, else the first at 500/s or more, else the first
+        int jfrRate = options.containsKey("jfr-rate") ? Integer.parseInt(options.get("jfr-rate"))
+                : rates.stream().filter(r -> r >= 500).findFirst().orElse(rates.get(0));
         for (int i = 0; i < rates.size(); i++) {
-            Phase phase = runPhase(rates.get(i) + "/s", rates.get(i), seconds, jfr && i == 0);
+            Phase phase = runPhase(rates.get(i) + "/s", rates.get(i), seconds, jfr && i == rates.indexOf(jfrRate));
             phases.add(phase);
             say("%s: %d submitted (%.0f/s), %d errors, %d not sent, p99 %.1f ms", phase.name, phase.successes.get(),
                     phase.achievedRate(), phase.errorCount(), phase.notSent.get(), ms(percentile(phase.total(), 0.99)));
@@ -143,7 +160,13 @@ public class ProceduresSubmit {
     // --- residents ---------------------------------------------------------------------------
 
     private void signUpResidents(int count) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        // four at a time: more concurrent sign-ups than half the app's connection pool stall it (each sign-up holds a
+        // transaction's connection while its mail budget, a Bucket4j row, takes a second one)
+        ExecutorService pool = Executors.newFixedThreadPool(4, work -> {
+            Thread thread = new Thread(work, "sign-up");
+            thread.setDaemon(true);
+            return thread;
+        });
         List<Future<Resident>> made = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int n = i;
@@ -332,6 +355,7 @@ public class ProceduresSubmit {
         long before = submittedInDatabase();
         Cpu cpuBefore = Cpu.now(appPid);
         if (record) {
+            recordedPhase = name;
             jcmd("JFR.start", "name=procedures-submit", "settings=profile", "filename=" + jfrFile());
         }
         AtomicLong next = new AtomicLong();
@@ -988,6 +1012,11 @@ public class ProceduresSubmit {
         Map<String, Integer> inclusive = new LinkedHashMap<>();
         Map<String, String> markers = new LinkedHashMap<>();
         markers.put("Thymeleaf (rendering pages)", "org.thymeleaf.");
+        markers.put("link rewriting for fingerprinted static files (ResourceUrlEncodingFilter, each th:href)",
+                "org.springframework.web.servlet.resource.ResourceUrlEncodingFilter$ResourceUrlEncodingResponseWrapper.encodeURL");
+        markers.put("classpath look-ups of static resources (PathResourceResolver)", "org.springframework.web.servlet.resource.PathResourceResolver.");
+        markers.put("the catalog read from the database (Catalog.entries)", "org.machi.procedures.catalog.Catalog.entries");
+        markers.put("form definitions parsed from JSON (FormJson.read)", "org.machi.procedures.forms.FormJson.read");
         markers.put("Spring Session JDBC (the session in the database)", "org.springframework.session.");
         markers.put("Spring Security filters", "org.springframework.security.");
         markers.put("PostgreSQL JDBC driver", "org.postgresql.");
@@ -1039,7 +1068,7 @@ public class ProceduresSubmit {
         }
         int n = Math.max(samples, 1);
         StringBuilder text = new StringBuilder();
-        text.append("JFR (`settings=profile`) of the application during the ").append(phases.isEmpty() ? "" : phases.get(0).name)
+        text.append("JFR (`settings=profile`) of the application during the ").append(recordedPhase)
                 .append(" phase: ").append(samples).append(" execution samples; ").append(gcs).append(" collections, pauses ")
                 .append(String.format("%.0f ms in all, longest %.1f ms", gcNanos / 1e6, gcLongest / 1e6)).append(".\n\n");
         text.append("Share of CPU samples whose stack passes through (overlapping):\n\n| code | samples | share |\n| --- | --- | --- |\n");
