@@ -20,7 +20,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
-import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -97,8 +96,8 @@ class ShellConfiguration implements WebMvcConfigurer {
 
     /** Rewrites {@code @{/css/machi.css}} in templates to the fingerprinted address. */
     @Bean
-    FilterRegistrationBean<ResourceUrlEncodingFilter> fingerprintedLinks() {
-        return new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
+    FilterRegistrationBean<AssetLinks> fingerprintedLinks(ObjectProvider<ResourceUrlProvider> assetLinks) {
+        return new FilterRegistrationBean<>(new AssetLinks(assetLinks));
     }
 
     @Override

@@ -48,6 +48,14 @@ class ShellWebTests {
     }
 
     @Test
+    void stylesheetAndScriptLinksCarryTheirFingerprintAndPageLinksStayAsWritten() throws Exception {
+        Document home = page(mvc.perform(get("/")).andExpect(status().isOk()).andReturn());
+        assertThat(home.select("link[rel=stylesheet]").eachAttr("href")).isNotEmpty()
+                .allSatisfy(href -> assertThat(href).matches("/css/[a-z/-]+-[0-9a-f]{32}\\.css"));
+        assertThat(home.select("a[href^=/procedures]").eachAttr("href")).contains("/procedures");
+    }
+
+    @Test
     void firstVisitFollowsAcceptLanguage() throws Exception {
         assertThat(lang(get("/").header("Accept-Language", "ko-KR,ko;q=0.9,en;q=0.5"))).isEqualTo("ko");
         mvc.perform(get("/").header("Accept-Language", "ko")).andExpect(cookie().doesNotExist("machi_lang"));
