@@ -14,7 +14,9 @@ import java.util.UUID;
 import org.machi.audit.AuditRecord;
 import org.machi.audit.AuditTrail;
 import org.machi.identity.IdentityProperties;
+import org.machi.identity.ResidentAccountDeleted;
 import org.machi.shared.CityProfile;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,8 +37,10 @@ public class AccountDeletion {
     private final Clock clock;
     private final Duration retention;
     private final SecureRandom random = new SecureRandom();
+    private final ApplicationEventPublisher events;
 
-    AccountDeletion(JdbcClient jdbc, AuditTrail audit, Clock clock, IdentityProperties properties) {
+    AccountDeletion(JdbcClient jdbc, AuditTrail audit, Clock clock, IdentityProperties properties, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -68,6 +72,7 @@ public class AccountDeletion {
         jdbc.sql("DELETE FROM identity.card_identity WHERE account_id = :id").param("id", account).update();
         forgetPasskeys(reference);
         audit.record(AuditRecord.of(reference, "account.deleted").about(reference, "identity.account"));
+        events.publishEvent(new ResidentAccountDeleted(account, clock.instant()));
     }
 
     /** Erases the accounts whose retention period has passed; returns how many. */
