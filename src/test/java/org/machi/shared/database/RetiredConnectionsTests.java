@@ -77,6 +77,37 @@ class RetiredConnectionsTests {
                 INSERT INTO procedures.procedure (slug, position, department_code, reading, keywords, fee_kind, fee_yen,
                                                   target_days, channel, assurance)
                 VALUES ('test-procedure', 1, 'test-department', 'てすと', '', 'FIXED', 300, 0, 'ONLINE', 'SELF_ASSERTED')"""));
+        String procedure = """
+                INSERT INTO procedures.department (code, position, phone) VALUES ('form-department', 2, '046-000-0000')""";
+        String procedureRow = """
+                INSERT INTO procedures.procedure (slug, position, department_code, reading, keywords, fee_kind, fee_yen,
+                                                  target_days, channel, assurance)
+                VALUES ('form-procedure', 2, 'form-department', 'てすと', '', 'FIXED', 300, 0, 'ONLINE', 'SELF_ASSERTED')""";
+        String formVersion = """
+                INSERT INTO procedures.form_version (procedure_slug, version, status, draft_of, definition, created_at, created_by)
+                VALUES ('form-procedure', 1, 'DRAFT', 'form-procedure', '{}', CURRENT_TIMESTAMP, 'staff')""";
+        String draft = """
+                INSERT INTO procedures.application (id, procedure_slug, form_version, applicant, status, answers_sealed, created_at,
+                                                    updated_at, draft_expires_at)
+                VALUES ('00000000-0000-0000-0000-0000000000a1', 'form-procedure', 1, RANDOM_UUID(), 'DRAFT', 'sealed',
+                        CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""";
+        WRITES.put("procedures.form_version", List.of(procedure, procedureRow, formVersion));
+        WRITES.put("procedures.application", List.of(procedure, procedureRow, formVersion, draft));
+        WRITES.put("procedures.attachment", List.of("""
+                INSERT INTO procedures.attachment (id, owner_id, filename_sealed, media_type, size_bytes, sha256, storage_key, key_sealed,
+                                                   created_at)
+                VALUES (RANDOM_UUID(), RANDOM_UUID(), 'sealed', 'image/png', 1, REPEAT('0', 64), 'key', 'sealed', CURRENT_TIMESTAMP)"""));
+        WRITES.put("procedures.draft_resume_link", List.of(procedure, procedureRow, formVersion, draft, """
+                INSERT INTO procedures.draft_resume_link (id, application_id, account_id, token_hash, language, reason, created_at,
+                                                          expires_at)
+                VALUES (RANDOM_UUID(), '00000000-0000-0000-0000-0000000000a1', RANDOM_UUID(), 'hash', 'ja', 'ASKED', CURRENT_TIMESTAMP,
+                        CURRENT_TIMESTAMP)"""));
+        WRITES.put("procedures.bundle_draft", List.of("""
+                INSERT INTO procedures.bundle (id, owner, life_event, procedures, created_at, updated_at)
+                VALUES ('00000000-0000-0000-0000-0000000000b1', RANDOM_UUID(), 'MOVING', 'tennyu-yoyaku', CURRENT_TIMESTAMP,
+                        CURRENT_TIMESTAMP)""", """
+                INSERT INTO procedures.bundle_draft (bundle_id, item_order, procedure_slug, application_id)
+                VALUES ('00000000-0000-0000-0000-0000000000b1', 0, 'tennyu-yoyaku', RANDOM_UUID())"""));
     }
 
     private HikariDataSource pool;
