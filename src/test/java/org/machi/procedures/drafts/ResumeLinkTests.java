@@ -120,6 +120,8 @@ class ResumeLinkTests {
         UUID id = start(resident);
         Document step = page(as(resident, get(BASE + "/" + id + "/business")));
         assertThat(step.select("form button[name=action][value=save-for-later]").text()).isEqualTo("保存して、続きを入力するリンクをメールで受け取る");
+        assertThat(step.select("button").eachText()).as("one save button, no stray copy of the check page's")
+                .containsOnlyOnce("保存して、続きを入力するリンクをメールで受け取る");
         assertThat(step.select(".save-for-later .hint").text()).contains("最後に入力してから30日保存", "7日前に");
 
         MvcResult asked = as(resident, post(BASE + "/" + id + "/business").param("formVersion", "1").param("isBusiness", "no")
