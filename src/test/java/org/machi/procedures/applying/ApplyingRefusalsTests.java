@@ -164,7 +164,7 @@ class ApplyingRefusalsTests {
         Authentication byCard = MachiUserTestSupport.signedIn(card, false);
         mvc.perform(as(byCard, get("/procedures/juminhyo/apply"))).andExpect(status().isOk());
         assertThat(redirect(mvc.perform(as(byCard, post("/procedures/juminhyo/apply")).with(csrf())).andReturn())).endsWith("/copies");
-        mvc.perform(as(byCard, get("/procedures/risai/apply"))).andExpect(status().isNotFound());
+        mvc.perform(as(byCard, get("/procedures/kyufukin/apply"))).andExpect(status().isNotFound());
         mvc.perform(as(byCard, get("/procedures/inkan-shomei/apply"))).andExpect(status().isNotFound());
     }
 

@@ -41,7 +41,8 @@ class FormSeedTests {
         assertThat(sodaiGomi.published()).isTrue();
         assertThat(sodaiGomi.createdBy()).isEqualTo("seed");
         assertThat(sodaiGomi.definition().step("items")).isPresent();
-        assertThat(versions.proceduresWithForm()).contains("sodai-gomi", "juminhyo").doesNotContain("risai", "inkan-shomei");
+        assertThat(versions.proceduresWithForm()).as("the test forms, and no counter-only procedure")
+                .contains("sodai-gomi", "juminhyo").doesNotContain("inkan-shomei");
         assertThat(versions.publishedDefinition("sodai-gomi", 1)).contains(sodaiGomi.definition());
         assertThat(versions.publishedDefinition("sodai-gomi", 99)).isEmpty();
     }
@@ -57,11 +58,12 @@ class FormSeedTests {
 
     @Test
     void aFormWithProblemsStopsTheStartNamingTheFile() throws Exception {
+        var before = versions.versions("risai");
         Files.writeString(directory.resolve("risai.json"), FormJsonTests.testForm("juminhyo").replace("\"juminhyo\"", "\"risai\"")
                 .replace("\"min\": 1", "\"min\": 20"));
         assertThatThrownBy(() -> seedFrom(directory).run(null)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("risai.json: step copies field copies: min is above max");
-        assertThat(versions.versions("risai")).as("nothing seeded").isEmpty();
+        assertThat(versions.versions("risai")).as("nothing seeded").isEqualTo(before);
     }
 
     @Test
@@ -77,7 +79,8 @@ class FormSeedTests {
 
     @Test
     void noDirectoryMeansNoForms() {
+        var before = versions.versions("risai");
         seedFrom(directory.resolve("missing")).run(null);
-        assertThat(versions.versions("risai")).isEmpty();
+        assertThat(versions.versions("risai")).isEqualTo(before);
     }
 }

@@ -72,7 +72,7 @@ class LifeEventsInBrowserTests {
 
     /** Presses Tab until the element is focused, as a keyboard user reaches it. */
     private void tabTo(String selector) {
-        for (int presses = 0; presses < 60; presses++) {
+        for (int presses = 0; presses < 200; presses++) { // alerts published by other tests put links in the banner first
             if ((Boolean) page.locator(selector).evaluate("element => element === document.activeElement")) {
                 return;
             }
