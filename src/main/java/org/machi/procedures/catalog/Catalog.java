@@ -1,5 +1,6 @@
 package org.machi.procedures.catalog;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -15,23 +16,56 @@ import org.machi.procedures.LifeEvent;
 import org.machi.shared.SiteLanguage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The catalog as the database holds it. It is read whole: a city has a few hundred procedures at
- * most, and the public pages that read it are kept by the shared page cache.
+ * The catalog as the database holds it. It is read whole (a city has a few hundred procedures at
+ * most) and kept for a few seconds: every step of every application looks its procedure up, and
+ * reading the catalog again each time was a third of a busy node's time (bench/procedures-submit).
+ * It changes only when it is first filled; another node sees a change within {@link #KEPT_FOR}.
  */
 @Component
 public class Catalog {
 
+    static final Duration KEPT_FOR = Duration.ofSeconds(5);
+
     private final JdbcClient jdbc;
+    private volatile Snapshot snapshot;
+
+    private record Snapshot(List<Department> departments, List<CatalogEntry> entries, long readAt) {
+
+        boolean fresh() {
+            return !entries.isEmpty() && System.nanoTime() - readAt < KEPT_FOR.toNanos();
+        }
+    }
 
     Catalog(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    @Transactional(readOnly = true)
     public List<Department> departments() {
+        return current().departments();
+    }
+
+    public List<CatalogEntry> entries() {
+        return current().entries();
+    }
+
+    /** After the catalog was filled here: the next read goes to the database. */
+    void forget() {
+        snapshot = null;
+    }
+
+    private Snapshot current() {
+        Snapshot known = snapshot;
+        if (known == null || !known.fresh()) {
+            List<Department> departments = readDepartments();
+            known = new Snapshot(departments, readEntries(departments), System.nanoTime());
+            snapshot = known;
+        }
+        return known;
+    }
+
+    private List<Department> readDepartments() {
         Map<String, Map<SiteLanguage, DepartmentText>> texts = new LinkedHashMap<>();
         jdbc.sql("SELECT department_code, language, name, counter FROM procedures.department_text").query(rs -> {
             String code = rs.getString("department_code");
@@ -45,10 +79,9 @@ public class Catalog {
                 .list();
     }
 
-    @Transactional(readOnly = true)
-    public List<CatalogEntry> entries() {
+    private List<CatalogEntry> readEntries(List<Department> all) {
         Map<String, Department> departments = new LinkedHashMap<>();
-        departments().forEach(d -> departments.put(d.code(), d));
+        all.forEach(d -> departments.put(d.code(), d));
         Map<String, Set<LifeEvent>> events = new LinkedHashMap<>();
         jdbc.sql("SELECT slug, life_event FROM procedures.procedure_life_event").query(rs -> {
             String slug = rs.getString("slug");

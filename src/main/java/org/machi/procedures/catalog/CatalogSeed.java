@@ -62,6 +62,7 @@ class CatalogSeed implements ApplicationRunner {
     boolean fill(CatalogFile file) {
         try {
             transactions.executeWithoutResult(status -> insert(file));
+            catalog.forget();
             return true;
         } catch (DuplicateKeyException anotherNodeSeeded) {
             return false;
