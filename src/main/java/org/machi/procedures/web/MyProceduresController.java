@@ -1,7 +1,6 @@
 package org.machi.procedures.web;
 
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -22,7 +21,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.machi.procedures.applying.StoredApplication;
 import org.machi.procedures.forms.FormDefinition;
-import org.machi.shared.CityProfile;
 import org.machi.shared.SiteLanguage;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -41,11 +39,10 @@ class MyProceduresController {
     private final Procedures procedures;
     private final Residents residents;
     private final StepPages pages;
-    private final ZoneId zone;
     private final ReceiptPdf receipts;
     private final MessageSource messages;
 
-    MyProceduresController(Applying applying, Procedures procedures, Residents residents, StepPages pages, CityProfile city,
+    MyProceduresController(Applying applying, Procedures procedures, Residents residents, StepPages pages,
                            ReceiptPdf receipts, MessageSource messages) {
         this.receipts = receipts;
         this.messages = messages;
@@ -53,7 +50,6 @@ class MyProceduresController {
         this.procedures = procedures;
         this.residents = residents;
         this.pages = pages;
-        this.zone = city.timeZone();
     }
 
     /** A row of the list: the application and its procedure's title in the page's language. */
@@ -67,7 +63,6 @@ class MyProceduresController {
                 .map(ProcedureView::title).orElse(a.procedureSlug()))).toList();
         model.addAttribute("drafts", rows.stream().filter(r -> r.application().status() == ApplicationStatus.DRAFT).toList());
         model.addAttribute("applications", rows.stream().filter(r -> r.application().status() != ApplicationStatus.DRAFT).toList());
-        model.addAttribute("zone", zone);
         return "procedures/my-procedures";
     }
 
@@ -88,7 +83,6 @@ class MyProceduresController {
         model.addAttribute("files", files.values());
         model.addAttribute("feeText", application.feeDueYen() == null ? null : pages.yen(application.feeDueYen(), locale));
         model.addAttribute("receiptAvailable", application.receiptNumber() != null);
-        model.addAttribute("zone", zone);
         model.addAttribute("submitted", sent != null);
         return "procedures/my-application";
     }

@@ -193,6 +193,7 @@ class ApplyingFlowTests {
         // My procedures, the API, and withdrawing
         Document mine = page(mvc.perform(as(get("/my/procedures"))).andExpect(status().isOk()).andReturn());
         assertThat(mine.select("td").text()).contains(receiptNumber, "送信済み（受付を待っています）");
+        assertThat(mine.select("td").text()).as("sent at, with the era").containsPattern("\\d{4}年\\d{1,2}月\\d{1,2}日（令和\\d+年");
         String json = mvc.perform(as(get("/api/v1/procedures/applications"))).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
         assertThat(json).contains("\"receiptNumber\":\"" + receiptNumber + "\"", "\"status\":\"SUBMITTED\"", "\"procedureSlug\":\"sodai-gomi\"")
