@@ -96,7 +96,23 @@ public sealed interface Condition {
         }
     }
 
-    record All(List<Condition> conditions) implements Condition {
+    /** Several conditions together: they read the fields and compare the values of all of them. */
+    sealed interface Combined extends Condition {
+
+        List<Condition> conditions();
+
+        @Override
+        default Stream<String> fields() {
+            return conditions().stream().flatMap(Condition::fields);
+        }
+
+        @Override
+        default Stream<Comparison> comparisons() {
+            return conditions().stream().flatMap(Condition::comparisons);
+        }
+    }
+
+    record All(List<Condition> conditions) implements Combined {
         public All {
             conditions = List.copyOf(conditions);
         }
@@ -105,19 +121,9 @@ public sealed interface Condition {
         public boolean holds(Function<String, Set<String>> valuesOf) {
             return conditions.stream().allMatch(c -> c.holds(valuesOf));
         }
-
-        @Override
-        public Stream<String> fields() {
-            return conditions.stream().flatMap(Condition::fields);
-        }
-
-        @Override
-        public Stream<Comparison> comparisons() {
-            return conditions.stream().flatMap(Condition::comparisons);
-        }
     }
 
-    record Any(List<Condition> conditions) implements Condition {
+    record Any(List<Condition> conditions) implements Combined {
         public Any {
             conditions = List.copyOf(conditions);
         }
@@ -125,16 +131,6 @@ public sealed interface Condition {
         @Override
         public boolean holds(Function<String, Set<String>> valuesOf) {
             return conditions.stream().anyMatch(c -> c.holds(valuesOf));
-        }
-
-        @Override
-        public Stream<String> fields() {
-            return conditions.stream().flatMap(Condition::fields);
-        }
-
-        @Override
-        public Stream<Comparison> comparisons() {
-            return conditions.stream().flatMap(Condition::comparisons);
         }
     }
 }

@@ -9,10 +9,13 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.util.WebUtils;
 
-/** A step's inputs as posted. Fields shown as "already known" come back in the hidden {@code known} list. */
-record RequestStepInput(HttpServletRequest request, Set<String> known) implements StepInput {
+/**
+ * A step's inputs as posted (a form's step, or a bundle's facts page). Fields shown as "already
+ * known" come back in the hidden {@code known} list; one counts as known only where it was prefilled.
+ */
+public record RequestStepInput(HttpServletRequest request, Set<String> known) implements StepInput {
 
-    static RequestStepInput of(HttpServletRequest request) {
+    public static RequestStepInput of(HttpServletRequest request) {
         String[] known = request.getParameterValues("known");
         return new RequestStepInput(request, known == null ? Set.of() : Set.copyOf(Arrays.asList(known)));
     }

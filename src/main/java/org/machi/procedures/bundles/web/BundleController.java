@@ -19,6 +19,7 @@ import org.machi.procedures.lifeevents.LifeEventPlan;
 import org.machi.procedures.lifeevents.LifeEventPlanner;
 import org.machi.procedures.lifeevents.PlannedProcedure;
 import org.machi.procedures.lifeevents.Questionnaire;
+import org.machi.procedures.web.RequestStepInput;
 import org.machi.procedures.web.StepPages;
 import org.machi.shared.SiteLanguage;
 import org.springframework.http.HttpStatus;
@@ -90,7 +91,7 @@ class BundleController {
             return "redirect:/my/bundles/" + bundle.id();
         }
         GroupAction groupAction = GroupAction.parse(action);
-        StepInput input = new PostedFacts(request);
+        StepInput input = RequestStepInput.of(request); // the facts page shows nothing as known: none was prefilled
         Bundles.FactsOutcome outcome = bundles.enterFacts(bundle, input, groupAction, SiteLanguage.of(locale));
         if (!outcome.saved()) {
             return factsPage(bundle, outcome.shown(), groupAction != null ? null : input,
