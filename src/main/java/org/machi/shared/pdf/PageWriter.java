@@ -101,6 +101,35 @@ public final class PageWriter {
     }
 
     /**
+     * Writes a label and its value side by side (an item of a list under 記, a line of a summary):
+     * the label from {@code labelIndent}, the value from {@code valueIndent}, each wrapped within its
+     * column; the pair is kept on one page where it fits on one.
+     */
+    public void labelled(String label, float labelIndent, String value, float valueIndent, float fontSize) throws IOException {
+        float labelWidth = valueIndent - labelIndent - fontSize / 2;
+        List<String> labels = lines(label, fontSize, PDRectangle.A4.getWidth() - 2 * MARGIN - labelWidth);
+        List<String> values = lines(value, fontSize, valueIndent);
+        int rows = Math.max(labels.size(), values.size());
+        float height = fontSize * LEADING;
+        if (y - rows * height < bottom && rows * height <= PDRectangle.A4.getHeight() - 2 * MARGIN - bottom) {
+            newPage();
+        }
+        for (int row = 0; row < rows; row++) {
+            if (y - height < bottom) {
+                newPage();
+            }
+            y -= height;
+            float baseline = y + fontSize * (LEADING - 1) / 2;
+            if (row < labels.size()) {
+                draw(labels.get(row), fontSize, MARGIN + labelIndent, baseline);
+            }
+            if (row < values.size()) {
+                draw(values.get(row), fontSize, MARGIN + valueIndent, baseline);
+            }
+        }
+    }
+
+    /**
      * Starts a new page unless {@code first} and one line at {@code nextSize} after it fit on this
      * one: a question stays with its answer, a heading with its paragraph.
      */
