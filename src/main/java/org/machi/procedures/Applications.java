@@ -1,5 +1,6 @@
 package org.machi.procedures;
 
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -13,6 +14,11 @@ import org.machi.procedures.applying.Applying;
 import org.machi.procedures.applying.AttachmentIntake;
 import org.machi.procedures.applying.StaffAccess;
 import org.machi.procedures.applying.StoredApplication;
+import org.machi.procedures.attachments.Acceptance;
+import org.machi.procedures.attachments.FileRefusal;
+import org.machi.procedures.attachments.OpenedAttachment;
+import org.machi.procedures.attachments.ReplyFiles;
+import org.machi.procedures.attachments.StoredAttachment;
 import org.machi.procedures.forms.Field;
 import org.machi.procedures.forms.FormDefinition;
 import org.machi.procedures.forms.PrefillKey;
@@ -37,14 +43,17 @@ public class Applications {
     static final String READ = "personal-data.read";
     static final String APPLICATION_RECORD = "procedures.application";
     static final String FILE_RECORD = "procedures.attachment";
+    static final String REPLY_FILE_RECORD = "procedures.reply-file";
 
     private final StaffAccess staff;
     private final Applying applying;
     private final StepPages pages;
     private final Procedures procedures;
     private final AuditTrail audit;
+    private final ReplyFiles replyFiles;
 
-    Applications(StaffAccess staff, Applying applying, StepPages pages, Procedures procedures, AuditTrail audit) {
+    Applications(StaffAccess staff, Applying applying, StepPages pages, Procedures procedures, AuditTrail audit, ReplyFiles replyFiles) {
+        this.replyFiles = replyFiles;
         this.staff = staff;
         this.applying = applying;
         this.pages = pages;
@@ -111,6 +120,45 @@ public class Applications {
         audit.record(AuditRecord.of(reader, READ).about(subject(found.get()), FILE_RECORD).because(purpose)
                 .withDetail("file " + fileId + " of application " + applicationId));
         return file.map(d -> new FileDownload(d.filename(), d.mediaType(), d.content()));
+    }
+
+    /**
+     * Checks and keeps a file a resident sends with a reply to a case, with the same checks as an
+     * application's attachments (kind by content: PDF, JPEG or PNG; at most 10 MiB; virus scan;
+     * images re-encoded without metadata; PDFs without scripts or encryption), stored encrypted.
+     * The caller keeps the returned id with the reply; a file no reply took stays until {@link #deleteReplyFile}.
+     *
+     * @param owner       the resident's account
+     * @param contentType what the browser said; never believed
+     */
+    @Transactional
+    public FileIntake acceptReplyFile(UUID owner, String filename, String contentType, InputStream in) {
+        Acceptance acceptance = replyFiles.accept(owner, filename, contentType, in);
+        if (acceptance instanceof FileRefusal refusal) {
+            return new FileIntake.Refused(refusal.messageKey(), refusal.arguments());
+        }
+        StoredAttachment stored = (StoredAttachment) acceptance;
+        return new FileIntake.Accepted(stored.id(), stored.filename(), stored.size());
+    }
+
+    /** A reply file opened for staff; empty when there is none by that id. Recorded like {@link #read}, about its owner. */
+    @Transactional
+    public Optional<FileDownload> replyFile(UUID fileId, String reader, String purpose) {
+        require(reader, purpose);
+        Optional<UUID> owner = replyFiles.owner(fileId);
+        Optional<OpenedAttachment> opened = owner.flatMap(o -> replyFiles.open(fileId));
+        if (opened.isEmpty()) {
+            return Optional.empty();
+        }
+        audit.record(AuditRecord.of(reader, READ).about("account:" + owner.get(), REPLY_FILE_RECORD).because(purpose)
+                .withDetail("reply file " + fileId));
+        return opened.map(file -> new FileDownload(file.filename(), file.mediaType(), file.content()));
+    }
+
+    /** Deletes a reply file (the resident took it off their reply before sending it); nothing happens when there is none. */
+    @Transactional
+    public void deleteReplyFile(UUID fileId) {
+        replyFiles.delete(fileId);
     }
 
     static ApplicantFacts facts(FormDefinition form, Answers answers) {
