@@ -146,6 +146,17 @@ class AuthorizationMatrixTests {
             EXPECTED.put(endpoint, Access.BACK_OFFICE);
             PERMISSION.put(endpoint, Set.of(Permission.APPROVE_ALERTS));
         }
+        // issue 13, case pages (H5): the department's queue and cases for case workers (which department is the
+        // pages' own check, CasePagesTests), the applicant's reply page for residents
+        for (String endpoint : new String[] {"GET /staff/cases", "GET /staff/cases/{id}", "POST /staff/cases/{id}/actions/{action}",
+                "GET /staff/cases/{id}/application", "GET /staff/cases/{id}/application/files/{fileId}",
+                "GET /staff/cases/{id}/replies/{fileId}", "GET /staff/cases/{id}/notice.pdf"}) {
+            EXPECTED.put(endpoint, Access.BACK_OFFICE);
+            PERMISSION.put(endpoint, Set.of(Permission.PROCESS_CASES));
+        }
+        for (String endpoint : new String[] {"GET /my/cases/{id}/reply", "POST /my/cases/{id}/reply"}) {
+            EXPECTED.put(endpoint, Access.RESIDENT);
+        }
     }
 
     @Autowired
@@ -236,7 +247,8 @@ class AuthorizationMatrixTests {
         String[] parts = endpoint.split(" ", 2);
         String path = parts[1].replace("{id}", example.id().toString()).replace("{token}", "not-a-token")
                 .replace("{category}", "GARBAGE").replace("{slug}", "sodai-gomi").replace("{stepId}", "business")
-                .replace("{event}", "moving").replace("{fileId}", java.util.UUID.randomUUID().toString());
+                .replace("{event}", "moving").replace("{fileId}", java.util.UUID.randomUUID().toString())
+                .replace("{action}", "note");
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path)
                 .with(csrf()).accept("text/html");
         if (subject.authentication() != null) {
