@@ -135,6 +135,12 @@ class HouseholdChecks {
                 return; // held for this already (the event handed over again)
             }
             CaseOutcome outcome = work.hold(caseId, h.reason(), h.detail());
+            for (int again = 0; again < 3 && outcome.refusal() == CaseRefusal.CHANGED_MEANWHILE; again++) {
+                outcome = work.hold(caseId, h.reason(), h.detail()); // a clerk acted at the same moment: read the case again
+            }
+            if (outcome.refusal() == CaseRefusal.CHANGED_MEANWHILE) {
+                throw new IllegalStateException("case " + caseId + " kept changing; the checks run again later");
+            }
             log.info("Case {} ({}) held for review: {}{}", caseId, c.procedureSlug(), h.reason(),
                     outcome.succeeded() ? "" : " (not held: " + outcome.refusal() + ")");
         }, () -> log.info("Case {} ({}) passed the household checks", caseId, c.procedureSlug()));
