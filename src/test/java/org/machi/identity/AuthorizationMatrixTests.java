@@ -157,6 +157,11 @@ class AuthorizationMatrixTests {
         for (String endpoint : new String[] {"GET /my/cases/{id}/reply", "POST /my/cases/{id}/reply"}) {
             EXPECTED.put(endpoint, Access.RESIDENT);
         }
+        // issue 13, register (H3): importing extracts of the resident register
+        for (String endpoint : new String[] {"GET /staff/casework/register", "POST /staff/casework/register"}) {
+            EXPECTED.put(endpoint, Access.BACK_OFFICE);
+            PERMISSION.put(endpoint, Set.of(Permission.IMPORT_REGISTER));
+        }
     }
 
     @Autowired
