@@ -9,6 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Opens and holds cases for tests outside this package (the pages, the bench), as the listeners
  * and the register checks would: a case for an application, with or without a processing target.
+ * A case of a benefit paid once per household ({@code machi.casework.one-per-household}, kyufukin)
+ * is checked against the register in the background as it opens: tests that do not look at those
+ * checks open cases of other procedures.
  */
 public final class TestCases {
 
@@ -38,6 +41,13 @@ public final class TestCases {
                         target == null ? null : submittedAt.plus(target))
                 .orElseGet(() -> jdbc.sql("SELECT id FROM casework.case_file WHERE application_id = :id").param("id", applicationId)
                         .query(UUID.class).single());
+    }
+
+    /** The case casework opened for a submitted application (its listener runs after the submission commits). */
+    public UUID caseOf(UUID applicationId) {
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> jdbc.sql("SELECT id FROM casework.case_file WHERE application_id = :id").param("id", applicationId)
+                        .query(UUID.class).optional(), java.util.Optional::isPresent).orElseThrow();
     }
 
     /** Holds the case as the register checks do. */

@@ -92,7 +92,7 @@ class CasePagesTests {
                 Duration.ofDays(3));
         UUID soon = cases.open(tag + "-SOON", "tenshutsu", "shimin", null, Duration.ofDays(2));
         UUID noTarget = cases.open(tag + "-NONE", "juminhyo", "shimin", null, null);
-        UUID elsewhere = cases.open(tag + "-ELSE", "kyufukin", "kyufukin", null, Duration.ofDays(1));
+        UUID elsewhere = cases.open(tag + "-ELSE", "risai", "kyufukin", null, Duration.ofDays(1));
 
         Document page = page(mvc.perform(get("/staff/cases").with(authentication(clerk))).andExpect(status().isOk()).andReturn());
         assertThat(page.select("h1").text()).isEqualTo("市民課の受付一覧");
@@ -120,13 +120,13 @@ class CasePagesTests {
         Account me = clerkAccount("kiki-kanri");
         Authentication clerk = MachiUserTestSupport.signedIn(me, true);
         String tag = tag();
-        UUID reviewed = cases.open(tag + "-R", "kyufukin", "kiki-kanri", null, Duration.ofDays(5));
-        UUID held = cases.open(tag + "-H", "kyufukin", "kiki-kanri", null, Duration.ofDays(6));
+        UUID reviewed = cases.open(tag + "-R", "risai", "kiki-kanri", null, Duration.ofDays(5));
+        UUID held = cases.open(tag + "-H", "risai", "kiki-kanri", null, Duration.ofDays(6));
         cases.hold(held, HoldReason.NOT_IN_REGISTER, null);
         assertThat(work.act(reviewed, me.reference(), new org.machi.casework.cases.CaseCommand.StartReview()).succeeded()).isTrue();
         assertThat(work.act(reviewed, me.reference(), new org.machi.casework.cases.CaseCommand.Assign(me.reference())).succeeded()).isTrue();
         for (int i = 0; i < 55; i++) {
-            cases.open(tag + "-" + (100 + i), "kyufukin", "kiki-kanri", null, Duration.ofDays(30 + i));
+            cases.open(tag + "-" + (100 + i), "risai", "kiki-kanri", null, Duration.ofDays(30 + i));
         }
 
         assertThat(receipts(page(mvc.perform(get("/staff/cases").param("state", "IN_REVIEW").with(authentication(clerk))).andReturn()), tag))
@@ -179,7 +179,7 @@ class CasePagesTests {
     void theCasePageExplainsTheHoldAndApprovingIsRefusedUntilItIsReleased() throws Exception {
         Account me = clerkAccount("kyufukin");
         Authentication clerk = MachiUserTestSupport.signedIn(me, true);
-        UUID caseId = cases.open(tag() + "-HOLD", "kyufukin", "kyufukin", null, Duration.ofDays(14));
+        UUID caseId = cases.open(tag() + "-HOLD", "risai", "kyufukin", null, Duration.ofDays(14));
         cases.hold(caseId, HoldReason.DUPLICATE_IN_HOUSEHOLD, "2026-000100-7");
         act(clerk, caseId, "start-review").andExpect(status().isFound()).andExpect(redirectedUrl("/staff/cases/" + caseId + "?done#summary"));
 
@@ -216,7 +216,7 @@ class CasePagesTests {
     @Test
     void aRequestWithoutAMessageIsRefusedWithALinkToTheFieldAndNothingChanges() throws Exception {
         Authentication clerk = clerkOf("kyufukin");
-        UUID caseId = cases.open(tag() + "-MSG", "kyufukin", "kyufukin", null, null);
+        UUID caseId = cases.open(tag() + "-MSG", "risai", "kyufukin", null, null);
         act(clerk, caseId, "start-review").andExpect(status().isFound());
         int version = version(caseId);
 
@@ -249,7 +249,7 @@ class CasePagesTests {
         Account me = clerkAccount("kyufukin");
         Authentication clerk = MachiUserTestSupport.signedIn(me, true);
         String receipt = tag() + "-FLOW";
-        UUID caseId = cases.open(receipt, "kyufukin", "kyufukin", null, Duration.ofDays(14));
+        UUID caseId = cases.open(receipt, "risai", "kyufukin", null, Duration.ofDays(14));
         act(clerk, caseId, "start-review").andExpect(status().isFound());
         act(clerk, caseId, "note", "text", "<b>口座名義</b>を確認すること").andExpect(status().isFound());
         act(clerk, caseId, "assign", "assignee", me.reference()).andExpect(status().isFound());
@@ -278,7 +278,7 @@ class CasePagesTests {
 
     @Test
     void aClerkOfAnotherDepartmentGetsATranslated403PageAndChangesNothing() throws Exception {
-        UUID caseId = cases.open(tag() + "-OTHER", "kyufukin", "kyufukin", null, null);
+        UUID caseId = cases.open(tag() + "-OTHER", "risai", "kyufukin", null, null);
         Authentication stranger = clerkOf("shiminzei");
         int before = audit.latest(1).isEmpty() ? 0 : 1;
 
@@ -316,7 +316,9 @@ class CasePagesTests {
         SubmittedApplications submitted = new SubmittedApplications(applying, clock);
         UUID applicationId = submitted.submit(resident.id());
         String receipt = submitted.receiptNumber(resident.id(), applicationId);
-        UUID caseId = cases.open(applicationId, receipt, "sodai-gomi", "kankyo-center", resident.id(), clock.instant(), null);
+        UUID caseId = cases.caseOf(applicationId);
+        assertThat(jdbc.sql("SELECT receipt_number FROM casework.case_file WHERE id = :id").param("id", caseId).query(String.class).single())
+                .isEqualTo(receipt);
         Account me = clerkAccount("kankyo-center");
         Authentication clerk = MachiUserTestSupport.signedIn(me, true);
 
@@ -348,7 +350,9 @@ class CasePagesTests {
         SubmittedApplications submitted = new SubmittedApplications(applying, clock);
         UUID applicationId = submitted.submit(resident.id());
         String receipt = submitted.receiptNumber(resident.id(), applicationId);
-        UUID caseId = cases.open(applicationId, receipt, "sodai-gomi", "kankyo-center", resident.id(), clock.instant(), null);
+        UUID caseId = cases.caseOf(applicationId);
+        assertThat(jdbc.sql("SELECT receipt_number FROM casework.case_file WHERE id = :id").param("id", caseId).query(String.class).single())
+                .isEqualTo(receipt);
         Authentication clerk = clerkOf("kankyo-center");
 
         mvc.perform(get("/staff/cases/" + caseId + "/notice.pdf").with(authentication(clerk))).andExpect(status().isNotFound());

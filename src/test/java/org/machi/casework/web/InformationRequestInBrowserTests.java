@@ -70,7 +70,7 @@ class InformationRequestInBrowserTests {
         Account clerk = accounts.staff(StaffRole.DEPARTMENT_STAFF);
         staff.changeDetails(clerk.id(), new StaffDetails("給付 花子", "kyufukin", null), "system");
         String receipt = "B" + UUID.randomUUID().toString().substring(0, 8);
-        UUID caseId = new TestCases(work, jdbc, clock).open(receipt, "kyufukin", "kyufukin", resident.id(), java.time.Duration.ofDays(14));
+        UUID caseId = new TestCases(work, jdbc, clock).open(receipt, "risai", "kyufukin", resident.id(), java.time.Duration.ofDays(14));
 
         Page desk = page();
         signInAsStaff(desk, clerk);

@@ -74,7 +74,7 @@ class ReplyPageTests {
         signedIn = MachiUserTestSupport.signedIn(resident, false);
         clerk = accounts.staff(StaffRole.DEPARTMENT_STAFF);
         staff.changeDetails(clerk.id(), new StaffDetails("職員 " + clerk.login(), "kyufukin", null), "system");
-        caseId = cases.open("R" + UUID.randomUUID().toString().substring(0, 8), "kyufukin", "kyufukin", resident.id(), null);
+        caseId = cases.open("R" + UUID.randomUUID().toString().substring(0, 8), "risai", "kyufukin", resident.id(), null);
         assertThat(work.act(caseId, clerk.reference(), new CaseCommand.StartReview()).succeeded()).isTrue();
         assertThat(work.act(caseId, clerk.reference(), new CaseCommand.RequestInformation("振込先口座の通帳の写しを送ってください。"))
                 .succeeded()).isTrue();
@@ -158,7 +158,7 @@ class ReplyPageTests {
         assertThat(cases.state(caseId)).isEqualTo("NEEDS_INFORMATION");
         mvc.perform(get("/my/cases/" + caseId + "/reply")).andExpect(status().is3xxRedirection());
 
-        UUID received = cases.open("R" + UUID.randomUUID().toString().substring(0, 8), "kyufukin", "kyufukin", resident.id(), null);
+        UUID received = cases.open("R" + UUID.randomUUID().toString().substring(0, 8), "risai", "kyufukin", resident.id(), null);
         Document page = Html.page(mvc.perform(get("/my/cases/" + received + "/reply").param("lang", "en").with(authentication(signedIn)))
                 .andExpect(status().isConflict()).andReturn());
         assertThat(page.select("h1").text()).isEqualTo("No answer is expected now");
