@@ -12,11 +12,11 @@ import java.time.YearMonth;
  * @param fieldsPrefilled answers taken over from the register, over all those sessions
  * @param fieldsTyped     answers typed by the clerk, over all those sessions
  */
-record CounterMonth(YearMonth month, int sessions, Duration medianToSubmit, Duration p90ToSubmit, int fieldsPrefilled,
+public record CounterMonth(YearMonth month, int sessions, Duration medianToSubmit, Duration p90ToSubmit, int fieldsPrefilled,
                     int fieldsTyped) {
 
     /** Prefilled answers as a share (0–1) of all answers; null when the sessions had none. */
-    Double prefilledShare() {
+    public Double prefilledShare() {
         int fields = fieldsPrefilled + fieldsTyped;
         return fields == 0 ? null : (double) fieldsPrefilled / fields;
     }

@@ -17,30 +17,30 @@ import java.time.YearMonth;
  * @param decidedWithoutTarget  decided cases of procedures without a target: left out of the share
  * @param informationRequests   requests for more information made in these cases (until now)
  */
-record ProcedureMonth(String procedureSlug, YearMonth month, int online, int counter, int decided,
+public record ProcedureMonth(String procedureSlug, YearMonth month, int online, int counter, int decided,
                       Duration medianProcessing, Duration p90Processing, int decidedWithTarget, int decidedWithinTarget,
                       int decidedWithoutTarget, int informationRequests) {
 
-    int applications() {
+    public int applications() {
         return online + counter;
     }
 
     /** Online applications as a share (0–1) of all. */
-    double onlineRate() {
+    public double onlineRate() {
         return applications() == 0 ? 0 : (double) online / applications();
     }
 
     /** Decided within target as a share (0–1) of the decided cases with a target; null when there are none. */
-    Double withinTargetRate() {
+    public Double withinTargetRate() {
         return decidedWithTarget == 0 ? null : (double) decidedWithinTarget / decidedWithTarget;
     }
 
     /** Requests for information per case submitted in the month. */
-    double requestsPerCase() {
+    public double requestsPerCase() {
         return applications() == 0 ? 0 : (double) informationRequests / applications();
     }
 
-    boolean total() {
+    public boolean total() {
         return procedureSlug == null;
     }
 }
