@@ -31,6 +31,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -105,6 +106,7 @@ class MeasuresController {
     }
 
     @GetMapping(CSV)
+    @ResponseBody
     ResponseEntity<?> csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                           @RequestParam(required = false) String department, @RequestParam(required = false) String bom,
                           Authentication reader, Locale locale) {
