@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.machi.procedures.ApplicationStatus;
 import org.machi.procedures.ApplicationView;
+import org.machi.procedures.SubmissionChannel;
 import org.machi.shared.DataProtection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -56,6 +57,12 @@ class ApplicationStore {
     Optional<StoredApplication> find(UUID id, UUID applicant) {
         return jdbc.sql("SELECT * FROM procedures.application WHERE id = :id AND applicant = :applicant")
                 .param("id", id).param("applicant", applicant).query(this::application).optional();
+    }
+
+    /** A submitted (or since withdrawn) application whoever sent it, for staff; never a draft. */
+    Optional<StoredApplication> findSent(UUID id) {
+        return jdbc.sql("SELECT * FROM procedures.application WHERE id = :id AND status <> 'DRAFT'")
+                .param("id", id).query(this::application).optional();
     }
 
     /** The same, with the row locked until the transaction ends: two submits of one draft take turns. */
@@ -147,7 +154,9 @@ class ApplicationStore {
                 ApplicationStatus.valueOf(rs.getString("status")), open(id, rs.getString("answers_sealed")),
                 prefilled == null || prefilled.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(prefilled.split("\n"))),
                 rs.getString("receipt_number"), rs.getString("submit_key"), longOrNull(rs, "fee_due_yen"), instant(rs, "created_at"),
-                instant(rs, "updated_at"), instant(rs, "submitted_at"), instant(rs, "withdrawn_at"), instant(rs, "draft_expires_at"));
+                instant(rs, "updated_at"), instant(rs, "submitted_at"), instant(rs, "withdrawn_at"), instant(rs, "draft_expires_at"),
+                SubmissionChannel.valueOf(rs.getString("channel")), rs.getString("clerk"), rs.getString("register_number"),
+                rs.getObject("counter_session", UUID.class));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

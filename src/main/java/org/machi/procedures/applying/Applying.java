@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ import org.machi.procedures.forms.FormDefinition;
 import org.machi.procedures.forms.FormVersion;
 import org.machi.procedures.forms.FormVersions;
 import org.machi.procedures.forms.Step;
+import org.machi.shared.CaseProgress;
 import org.machi.shared.SiteLanguage;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -60,10 +62,12 @@ public class Applying {
     private final ApplicationEventPublisher events;
     private final ProceduresProperties properties;
     private final Clock clock;
+    private final ObjectProvider<CaseProgress> cases;
 
     Applying(ApplicationStore store, FormVersions forms, Procedures procedures, Residents residents, FieldValueParser parser,
              ObjectProvider<AttachmentIntake> attachments, ReceiptNumbers receiptNumbers, ApplicationEventPublisher events,
-             ProceduresProperties properties, Clock clock) {
+             ProceduresProperties properties, Clock clock, ObjectProvider<CaseProgress> cases) {
+        this.cases = cases;
         this.store = store;
         this.forms = forms;
         this.procedures = procedures;
@@ -395,10 +399,25 @@ public class Applying {
         return store.list(account);
     }
 
+    /** Where staff are with these applications, where casework runs; empty without it or for applications without a case. */
+    public Map<UUID, CaseProgress.Progress> progress(Collection<UUID> applicationIds) {
+        CaseProgress progress = cases.getIfAvailable();
+        return progress == null || applicationIds.isEmpty() ? Map.of() : progress.of(applicationIds);
+    }
+
+    public Optional<CaseProgress.Progress> progress(UUID applicationId) {
+        return Optional.ofNullable(progress(List.of(applicationId)).get(applicationId));
+    }
+
+    /** Whether the resident may still withdraw it: sent, and neither the application nor its case decided. */
+    public boolean withdrawable(StoredApplication application) {
+        return application.status().withdrawable() && progress(application.id()).map(p -> !p.decided()).orElse(true);
+    }
+
     @Transactional
     public boolean withdraw(UUID account, UUID id) {
         Optional<StoredApplication> application = store.find(id, account);
-        if (application.isEmpty() || !application.get().status().withdrawable()) {
+        if (application.isEmpty() || !withdrawable(application.get())) {
             return false;
         }
         Instant now = clock.instant();

@@ -65,7 +65,7 @@ public class DraftExpiry {
         List<Due> due = jdbc.sql("""
                         SELECT a.id, a.applicant, a.draft_expires_at FROM procedures.application a
                         LEFT JOIN procedures.draft_reminder r ON r.application_id = a.id
-                        WHERE a.status = 'DRAFT' AND a.draft_expires_at > :now AND a.draft_expires_at <= :soon
+                        WHERE a.status = 'DRAFT' AND a.channel = 'ONLINE' AND a.draft_expires_at > :now AND a.draft_expires_at <= :soon
                           AND (r.expiry IS NULL OR r.expiry <> a.draft_expires_at)
                         ORDER BY a.draft_expires_at FETCH FIRST :n ROWS ONLY""")
                 .param("now", Timestamp.from(now)).param("soon", Timestamp.from(now.plus(remindBefore))).param("n", BATCH)

@@ -21,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.machi.procedures.applying.StoredApplication;
 import org.machi.procedures.forms.FormDefinition;
+import org.machi.shared.CaseProgress;
 import org.machi.shared.SiteLanguage;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -52,15 +53,23 @@ class MyProceduresController {
         this.pages = pages;
     }
 
-    /** A row of the list: the application and its procedure's title in the page's language. */
-    record Row(ApplicationView application, String title) {
+    /** A row of the list: the application, its procedure's title in the page's language, and its case where casework has one. */
+    record Row(ApplicationView application, String title, CaseProgress.Progress progress) {
+
+        /** The message key of what the status column says: the case's state, else the application's status. */
+        public String statusKey() {
+            return progress != null ? "procedures.case." + progress.state() : "my.status." + application.status().name();
+        }
     }
 
     @GetMapping("/my/procedures")
     String list(Locale locale, Model model) {
         SiteLanguage language = SiteLanguage.of(locale);
-        List<Row> rows = applying.mine(account()).stream().map(a -> new Row(a, procedures.find(a.procedureSlug(), language)
-                .map(ProcedureView::title).orElse(a.procedureSlug()))).toList();
+        List<ApplicationView> mine = applying.mine(account());
+        Map<UUID, CaseProgress.Progress> progress = applying.progress(mine.stream()
+                .filter(a -> a.status() != ApplicationStatus.DRAFT).map(ApplicationView::id).toList());
+        List<Row> rows = mine.stream().map(a -> new Row(a, procedures.find(a.procedureSlug(), language)
+                .map(ProcedureView::title).orElse(a.procedureSlug()), progress.get(a.id()))).toList();
         model.addAttribute("drafts", rows.stream().filter(r -> r.application().status() == ApplicationStatus.DRAFT).toList());
         model.addAttribute("applications", rows.stream().filter(r -> r.application().status() != ApplicationStatus.DRAFT).toList());
         return "procedures/my-procedures";
@@ -78,6 +87,10 @@ class MyProceduresController {
         FormDefinition form = applying.formOf(application).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("app", application);
         model.addAttribute("procedure", procedure);
+        CaseProgress.Progress progress = applying.progress(application.id()).orElse(null);
+        model.addAttribute("progress", progress);
+        model.addAttribute("statusKey", progress != null ? "procedures.case." + progress.state() : "my.status." + application.status().name());
+        model.addAttribute("withdrawable", applying.withdrawable(application));
         Map<UUID, AttachmentIntake.FileInfo> files = applying.files(application.id());
         model.addAttribute("rows", pages.rows(applying.rules(form), application.answers(), application.prefilled(), files, locale));
         model.addAttribute("files", files.values());
@@ -134,7 +147,7 @@ class MyProceduresController {
     @GetMapping("/my/procedures/{id}/withdraw")
     String confirmWithdrawal(@PathVariable String id, Locale locale, Model model) {
         StoredApplication application = owned(id);
-        if (!application.status().withdrawable()) {
+        if (!applying.withdrawable(application)) {
             return "redirect:/my/procedures/" + application.id();
         }
         model.addAttribute("app", application);

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.machi.procedures.AnswerLine;
 import org.machi.procedures.applying.AttachmentIntake.FileInfo;
 import org.machi.procedures.forms.values.PhoneValues;
 import org.machi.procedures.forms.values.PostcodeValues;
@@ -165,6 +166,24 @@ public class StepPages {
             }
         }
         return rows;
+    }
+
+    /**
+     * Every answer of the shown steps and fields with its step's title, as the check-your-answers page
+     * shows them (for staff and the counter summary): the lines of one answer are joined by line breaks.
+     */
+    public List<AnswerLine> answerLines(FormRules rules, Answers answers, Map<UUID, FileInfo> files, Locale locale) {
+        SiteLanguage language = SiteLanguage.of(locale);
+        List<AnswerLine> lines = new ArrayList<>();
+        for (Step step : rules.shownSteps(answers)) {
+            for (Field field : step.fields()) {
+                if (rules.holds(field.showIf(), answers)) {
+                    lines.add(new AnswerLine(step.title().in(language), field.label().in(language),
+                            String.join("\n", display(field, field.id(), answers, files, language, locale))));
+                }
+            }
+        }
+        return lines;
     }
 
     /**

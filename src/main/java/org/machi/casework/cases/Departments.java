@@ -1,0 +1,39 @@
+package org.machi.casework.cases;
+
+import java.util.Optional;
+import org.machi.identity.StaffDirectory;
+import org.machi.identity.StaffView;
+import org.machi.procedures.DepartmentView;
+import org.machi.procedures.Procedures;
+import org.machi.shared.SiteLanguage;
+import org.springframework.stereotype.Component;
+
+/** Which departments the city has, and which one a staff member works in (a department code, or none). */
+@Component
+class Departments {
+
+    private final Procedures procedures;
+    private final StaffDirectory staff;
+
+    Departments(Procedures procedures, StaffDirectory staff) {
+        this.procedures = procedures;
+        this.staff = staff;
+    }
+
+    boolean exists(String code) {
+        return code != null && procedures.departments(SiteLanguage.JA).stream().map(DepartmentView::code).anyMatch(code::equals);
+    }
+
+    /** The department code of the staff member, if they are staff and have one. */
+    Optional<String> of(String reference) {
+        return staff.find(reference).map(StaffView::department).filter(code -> !code.isBlank());
+    }
+
+    /** Refuses (NO_DEPARTMENT, OTHER_DEPARTMENT) unless the staff member works in the department. */
+    void requireMember(String reference, String department) {
+        String own = of(reference).orElseThrow(() -> new CaseRefused(CaseRefusal.NO_DEPARTMENT));
+        if (!own.equals(department)) {
+            throw new CaseRefused(CaseRefusal.OTHER_DEPARTMENT);
+        }
+    }
+}

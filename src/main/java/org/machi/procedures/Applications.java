@@ -1,0 +1,160 @@
+package org.machi.procedures;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.machi.audit.AuditRecord;
+import org.machi.audit.AuditTrail;
+import org.machi.procedures.applying.Answers;
+import org.machi.procedures.applying.Applying;
+import org.machi.procedures.applying.AttachmentIntake;
+import org.machi.procedures.applying.StaffAccess;
+import org.machi.procedures.applying.StoredApplication;
+import org.machi.procedures.forms.Field;
+import org.machi.procedures.forms.FormDefinition;
+import org.machi.procedures.forms.PrefillKey;
+import org.machi.procedures.web.StepPages;
+import org.machi.shared.SiteLanguage;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applications for the other modules (casework, the counter): staff reads of what residents sent,
+ * each recorded in the audit trail as {@code personal-data.read} with the reader, the applicant
+ * (their account reference, or {@code register:<number>} at the counter), the record and the purpose.
+ * Drafts are never handed out here.
+ *
+ * <p>Every method that reads personal data needs a reader (an account reference, or {@code system}
+ * for an automatic check) and a purpose; a blank one is a programming error
+ * ({@link IllegalArgumentException}), not something to record.
+ */
+@Service
+public class Applications {
+
+    static final String READ = "personal-data.read";
+    static final String APPLICATION_RECORD = "procedures.application";
+    static final String FILE_RECORD = "procedures.attachment";
+
+    private final StaffAccess staff;
+    private final Applying applying;
+    private final StepPages pages;
+    private final Procedures procedures;
+    private final AuditTrail audit;
+
+    Applications(StaffAccess staff, Applying applying, StepPages pages, Procedures procedures, AuditTrail audit) {
+        this.staff = staff;
+        this.applying = applying;
+        this.pages = pages;
+        this.procedures = procedures;
+        this.audit = audit;
+    }
+
+    /**
+     * A submitted (or since withdrawn) application for staff: its answers with their labels in the
+     * language, the values as the check-your-answers page showed them, its files and channel.
+     * Records the read; an unknown id or a draft is empty, and nothing is recorded.
+     */
+    @Transactional
+    public Optional<ApplicationDetails> read(UUID applicationId, String reader, String purpose, SiteLanguage language) {
+        require(reader, purpose);
+        Optional<StoredApplication> found = staff.sent(applicationId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        StoredApplication application = found.get();
+        Map<UUID, AttachmentIntake.FileInfo> files = staff.files(applicationId);
+        List<AnswerLine> answers = staff.formOf(application)
+                .map(form -> pages.answerLines(applying.rules(form), application.answers(), files, language.locale()))
+                .orElse(List.of());
+        String title = procedures.find(application.procedure(), language).map(ProcedureView::title).orElse(application.procedure());
+        audit.record(AuditRecord.of(reader, READ).about(subject(application), APPLICATION_RECORD).because(purpose)
+                .withDetail("application " + applicationId));
+        return Optional.of(new ApplicationDetails(application.id(), application.receiptNumber(), application.procedure(), title,
+                application.formVersion(), application.status(), application.channel(), application.applicant(), application.clerk(),
+                application.registerNumber(), application.counterSession(), application.submittedAt(), application.withdrawnAt(),
+                application.feeDueYen(), answers, files.values().stream()
+                        .map(f -> new ApplicationDetails.AttachedFile(f.id(), f.filename(), f.size(), f.mediaType())).toList(),
+                application.prefilled().size()));
+    }
+
+    /**
+     * What identifies the applicant of a submitted application, from the answers of the fields with
+     * the prefill keys FAMILY_NAME, GIVEN_NAME, FAMILY_NAME_KANA, GIVEN_NAME_KANA, BIRTH_DATE and
+     * ADDRESS (the first such field of each key), for the register checks. Recorded like {@link #read}.
+     */
+    @Transactional
+    public Optional<ApplicantFacts> applicantFacts(UUID applicationId, String reader, String purpose) {
+        require(reader, purpose);
+        Optional<StoredApplication> found = staff.sent(applicationId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        StoredApplication application = found.get();
+        ApplicantFacts facts = staff.formOf(application).map(form -> facts(form, application.answers())).orElse(ApplicantFacts.NONE);
+        audit.record(AuditRecord.of(reader, READ).about(subject(application), APPLICATION_RECORD).because(purpose)
+                .withDetail("applicant facts of application " + applicationId));
+        return Optional.of(facts);
+    }
+
+    /** A file of a submitted application, opened for staff; empty when the application has no such file. Recorded. */
+    @Transactional
+    public Optional<FileDownload> file(UUID applicationId, UUID fileId, String reader, String purpose) {
+        require(reader, purpose);
+        Optional<StoredApplication> found = staff.sent(applicationId);
+        Optional<AttachmentIntake.Download> file = found.flatMap(application -> staff.file(application, fileId));
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        audit.record(AuditRecord.of(reader, READ).about(subject(found.get()), FILE_RECORD).because(purpose)
+                .withDetail("file " + fileId + " of application " + applicationId));
+        return file.map(d -> new FileDownload(d.filename(), d.mediaType(), d.content()));
+    }
+
+    static ApplicantFacts facts(FormDefinition form, Answers answers) {
+        String familyName = value(form, answers, PrefillKey.FAMILY_NAME);
+        String givenName = value(form, answers, PrefillKey.GIVEN_NAME);
+        String familyKana = value(form, answers, PrefillKey.FAMILY_NAME_KANA);
+        String givenKana = value(form, answers, PrefillKey.GIVEN_NAME_KANA);
+        LocalDate birthDate = date(value(form, answers, PrefillKey.BIRTH_DATE));
+        Optional<Field> address = first(form, PrefillKey.ADDRESS);
+        return new ApplicantFacts(familyName, givenName, familyKana, givenKana, birthDate,
+                address.map(f -> answers.get(f.id() + ".postcode")).orElse(null), address.map(f -> answers.get(f.id() + ".line")).orElse(null),
+                address.map(f -> answers.get(f.id() + ".district")).orElse(null));
+    }
+
+    private static String value(FormDefinition form, Answers answers, PrefillKey key) {
+        return first(form, key).map(field -> answers.get(field.id())).orElse(null);
+    }
+
+    private static Optional<Field> first(FormDefinition form, PrefillKey key) {
+        return form.fields().filter(field -> field.prefill() == key).findFirst();
+    }
+
+    private static LocalDate date(String stored) {
+        try {
+            return stored == null ? null : LocalDate.parse(stored);
+        } catch (DateTimeParseException notIso) {
+            return null;
+        }
+    }
+
+    /** Whose data it is: the applicant's account, or at the counter the register number. */
+    static String subject(StoredApplication application) {
+        if (application.applicant() != null) {
+            return "account:" + application.applicant();
+        }
+        return application.registerNumber() != null ? "register:" + application.registerNumber() : "application:" + application.id();
+    }
+
+    private static void require(String reader, String purpose) {
+        if (reader == null || reader.isBlank()) {
+            throw new IllegalArgumentException("a staff read names its reader");
+        }
+        if (purpose == null || purpose.isBlank()) {
+            throw new IllegalArgumentException("a staff read of personal data needs a purpose");
+        }
+    }
+}
