@@ -146,6 +146,11 @@ class AuthorizationMatrixTests {
             EXPECTED.put(endpoint, Access.BACK_OFFICE);
             PERMISSION.put(endpoint, Set.of(Permission.APPROVE_ALERTS));
         }
+        // issue 13, register (H3): importing extracts of the resident register
+        for (String endpoint : new String[] {"GET /staff/casework/register", "POST /staff/casework/register"}) {
+            EXPECTED.put(endpoint, Access.BACK_OFFICE);
+            PERMISSION.put(endpoint, Set.of(Permission.IMPORT_REGISTER));
+        }
     }
 
     @Autowired
