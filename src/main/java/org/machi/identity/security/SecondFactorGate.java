@@ -40,7 +40,8 @@ class SecondFactorGate implements AccessDeniedHandler {
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException, ServletException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && backOffice(request)) {
+        if (authentication != null && (request.getRequestURI().startsWith(request.getContextPath() + "/staff")
+                || request.getRequestURI().startsWith(request.getContextPath() + "/counter"))) {
             if (has(authentication, AccountUserDetailsService.MUST_CHANGE_PASSWORD)) {
                 response.sendRedirect(request.getContextPath() + "/staff/password");
                 return;
@@ -51,12 +52,6 @@ class SecondFactorGate implements AccessDeniedHandler {
             }
         }
         refuse.handle(request, response, denied);
-    }
-
-    /** The staff pages and the counter's: a staff member is sent on to their next sign-in step there. */
-    private static boolean backOffice(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/staff") || path.equals("/counter") || path.startsWith("/counter/");
     }
 
     /** Marks the current sign-in as having passed the second factor. */

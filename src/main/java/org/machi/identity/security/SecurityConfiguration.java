@@ -40,7 +40,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Deny by default: a path is reachable only if a module declared it public ({@link PublicPaths})
- * or a rule here admits it. Everything under {@code /staff} and {@code /counter} needs the second factor; which
+ * or a rule here admits it. Everything under {@code /staff} needs the second factor; which
  * permission a back-office page needs is declared on its controller with {@code @PreAuthorize}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -96,7 +96,7 @@ class SecurityConfiguration {
                         .requestMatchers("/staff/second-factor", "/staff/second-factor/**").hasAuthority(Permission.BACK_OFFICE.authority())
                         .requestMatchers("/staff", "/staff/**").access(AllAuthoritiesAuthorizationManager.hasAllAuthorities(
                                 Permission.BACK_OFFICE.authority(), SecondFactorGate.TOTP_AUTHORITY))
-                        // the counter (書かない窓口) is back office too: signed in with the second factor
+                        // the counter (書かない窓口) is back-office work done at the front desk; each page names its permission
                         .requestMatchers("/counter", "/counter/**").access(AllAuthoritiesAuthorizationManager.hasAllAuthorities(
                                 Permission.BACK_OFFICE.authority(), SecondFactorGate.TOTP_AUTHORITY))
                         .anyRequest().access(new UnmappedPaths(controllers)))
