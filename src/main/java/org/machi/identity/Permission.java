@@ -31,6 +31,11 @@ public enum Permission {
      * publishing it (a published version never changes; applications keep the version they began with).
      */
     MANAGE_PROCEDURES,
+    /**
+     * Importing extracts of the resident register (住民基本台帳) from the city's core system: each
+     * import replaces the register that counter staff and the benefit checks read.
+     */
+    IMPORT_REGISTER,
     /** Reading the plan's measures, KPIs and evaluations. */
     VIEW_PLAN,
     /** Recording the plan's progress and evaluations (PDCA). */

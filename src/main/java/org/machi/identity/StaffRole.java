@@ -20,7 +20,7 @@ public enum StaffRole {
      * procedure's wording, because a published form changes what every resident is asked.
      */
     PROCEDURE_OWNER(Permission.MANAGE_PROCEDURES),
-    SYSTEM_ADMINISTRATOR(Permission.MANAGE_STAFF, Permission.READ_AUDIT_TRAIL);
+    SYSTEM_ADMINISTRATOR(Permission.MANAGE_STAFF, Permission.READ_AUDIT_TRAIL, Permission.IMPORT_REGISTER);
 
     private final Set<Permission> permissions;
 

@@ -8,5 +8,5 @@
  * what the city holds, step pages, one submit, My procedures), which announces
  * {@link org.machi.procedures.ApplicationSubmitted} and {@link org.machi.procedures.ApplicationWithdrawn} (ADR 0004).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Procedures", allowedDependencies = {"shared", "identity", "audit"})
+@org.springframework.modulith.ApplicationModule(displayName = "Procedures", allowedDependencies = {"shared", "shared :: pdf", "identity", "audit"})
 package org.machi.procedures;

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -41,6 +43,8 @@ import org.springframework.validation.annotation.Validated;
  * @param reviewHorizon how long after its start (or its sending, if later) the CAP message of an
  *                     alert without an end asks receivers to keep it: CAP's {@code expires}, the
  *                     horizon up to which the city reviews an order that stays until it is lifted
+ * @param departments  the city's departments (事業主管課): the procedures catalog names them, staff
+ *                     belong to one, cases are worked in one; optional (none: an empty list)
  */
 @Validated
 @ConfigurationProperties("machi.city")
@@ -57,7 +61,8 @@ public record CityProfile(
         @NotNull @Valid Coordinates centre,
         @NotNull @Valid Boundary outline,
         @NotEmpty List<@NotNull @Valid District> districts,
-        @NotNull Duration reviewHorizon) {
+        @NotNull Duration reviewHorizon,
+        List<@NotNull @Valid Department> departments) {
 
     static final String HIRAGANA = "[\\p{InHiragana}ー・ 　]+";
     static final String HANGUL = "[\\p{IsHangul} ]+";
@@ -65,6 +70,19 @@ public record CityProfile(
 
     /** Japan's country calling code, for readers dialling from a foreign phone or thinking in international numbers. */
     private static final String COUNTRY_CODE = "+81";
+
+    @ConstructorBinding
+    public CityProfile {
+        departments = departments == null ? List.of() : List.copyOf(departments);
+    }
+
+    /** A profile without departments (a city that has not listed them, or a test that needs none). */
+    public CityProfile(String code, Map<String, String> name, String kana, Map<String, String> prefecture, URI website, String phone,
+                       MailSender mail, Map<String, String> postalAddress, ZoneId timeZone, Coordinates centre, Boundary outline,
+                       List<District> districts, Duration reviewHorizon) {
+        this(code, name, kana, prefecture, website, phone, mail, postalAddress, timeZone, centre, outline, districts, reviewHorizon,
+                List.of());
+    }
 
     public String name(SiteLanguage language) {
         return localized(name, language);
@@ -103,20 +121,37 @@ public record CityProfile(
         return districts.stream().filter(d -> d.code().equals(code)).findFirst();
     }
 
+    public Optional<Department> department(String code) {
+        return departments.stream().filter(d -> d.code().equals(code)).findFirst();
+    }
+
+    /**
+     * The department a stored value means: a department's code, or, as data recorded before
+     * departments had codes holds them, its Japanese name. Empty when it is neither.
+     */
+    public Optional<Department> departmentRecordedAs(String codeOrJapaneseName) {
+        if (codeOrJapaneseName == null || codeOrJapaneseName.isBlank()) {
+            return Optional.empty();
+        }
+        String recorded = codeOrJapaneseName.strip();
+        return department(recorded).or(() -> departments.stream()
+                .filter(d -> recorded.equals(d.name(SiteLanguage.REFERENCE))).findFirst());
+    }
+
     /** Easy Japanese falls back to Japanese; every other language to English, then Japanese. */
-    private static String localized(Map<String, String> texts, SiteLanguage language) {
-        String exact = lookup(texts, language.code());
+    private static <T> T localized(Map<String, T> texts, SiteLanguage language) {
+        T exact = lookup(texts, language.code());
         if (exact != null) {
             return exact;
         }
         if (language == SiteLanguage.JA_EASY) {
             return lookup(texts, "ja");
         }
-        String english = lookup(texts, "en");
+        T english = lookup(texts, "en");
         return english != null ? english : lookup(texts, "ja");
     }
 
-    private static String lookup(Map<String, String> texts, String code) {
+    private static <T> T lookup(Map<String, T> texts, String code) {
         return texts.entrySet().stream()
                 .filter(e -> e.getKey().equalsIgnoreCase(code))
                 .map(Map.Entry::getValue)
@@ -146,6 +181,14 @@ public record CityProfile(
                 .allMatch(d -> codes.add(d.code()) && numbers.add(d.number()) && names.add(d.name()));
     }
 
+    @AssertTrue(message = "department codes and Japanese names must be unique")
+    public boolean isEveryDepartmentUnique() {
+        var codes = new HashSet<String>();
+        var names = new HashSet<String>();
+        return departments.stream().filter(d -> d != null && d.texts() != null && lookup(d.texts(), "ja") != null)
+                .allMatch(d -> codes.add(d.code()) && names.add(lookup(d.texts(), "ja").name()));
+    }
+
     @AssertTrue(message = "review-horizon must be between one hour and seven days")
     public boolean isReviewHorizonReasonable() {
         return reviewHorizon == null || (reviewHorizon.compareTo(Duration.ofHours(1)) >= 0 && reviewHorizon.compareTo(Duration.ofDays(7)) <= 0);
@@ -156,11 +199,11 @@ public record CityProfile(
         return code + "-" + district.number();
     }
 
-    private static boolean isMissingOrHasJaAndEn(Map<String, String> texts) {
+    private static boolean isMissingOrHasJaAndEn(Map<String, ?> texts) {
         return texts == null || (lookup(texts, "ja") != null && lookup(texts, "en") != null);
     }
 
-    private static boolean keysKnown(Map<String, String> texts) {
+    private static boolean keysKnown(Map<String, ?> texts) {
         return texts == null || texts.keySet().stream()
                 .allMatch(key -> SiteLanguage.fromCode(key.toLowerCase(Locale.ROOT)).isPresent());
     }
@@ -196,6 +239,41 @@ public record CityProfile(
                 default -> romaji;
             };
         }
+    }
+
+    /**
+     * A department of the city (事業主管課): who handles a procedure, and where staff belong.
+     *
+     * @param code  stable identifier that procedures, staff accounts and cases refer to
+     * @param phone the number residents call, as dialled in Japan
+     * @param texts its name and where its counter is, per language code; {@code ja} and {@code en} are
+     *              required, the Japanese name is how staff see it and how data recorded before
+     *              departments had codes named it
+     */
+    public record Department(
+            @NotBlank @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case letters, digits and hyphens")
+            @Size(max = 40) String code,
+            @NotBlank @Pattern(regexp = DOMESTIC_PHONE, message = "must be a Japanese number with its area code, e.g. 046-223-1511") String phone,
+            @NotEmpty Map<String, @NotNull @Valid DepartmentText> texts) {
+
+        /** The name as a reader of the language reads it (easy Japanese falls back to Japanese, others to English). */
+        public String name(SiteLanguage language) {
+            return localized(texts, language).name();
+        }
+
+        /** Where its counter is, for a reader of the language. */
+        public String counter(SiteLanguage language) {
+            return localized(texts, language).counter();
+        }
+
+        @AssertTrue(message = "needs texts in at least 'ja' and 'en', in known languages only")
+        public boolean isJapaneseAndEnglishGiven() {
+            return texts == null || (lookup(texts, "ja") != null && lookup(texts, "en") != null && keysKnown(texts));
+        }
+    }
+
+    /** A department's name and where its counter is, in one language. */
+    public record DepartmentText(@NotBlank String name, @NotBlank String counter) {
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.junit.jupiter.api.Test;
+import org.machi.testing.CityProfiles;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -38,6 +39,7 @@ class CityProfileTests {
             assertThat(city.name(SiteLanguage.PT_BR)).isEqualTo("Cidade de Atsugi");
             assertThat(city.timeZone().getId()).isEqualTo("Asia/Tokyo");
             assertThat(city.districts()).hasSize(15);
+            assertThat(city.departments()).hasSize(9);
             assertThat(city.district("ogino")).get()
                     .satisfies(d -> {
                         assertThat(d.name()).isEqualTo("荻野地区");
@@ -51,6 +53,56 @@ class CityProfileTests {
                     });
             assertThat(city.outline().approximate()).isTrue();
             assertThat(city.reviewHorizon()).hasHours(24);
+        });
+    }
+
+    @Test
+    void atsugisDepartmentsAreNamedInEveryLanguageWithTheirCounterAndPhone() {
+        CityProfile city = CityProfiles.atsugi();
+        assertThat(city.departments()).extracting(CityProfile.Department::code).containsExactly("shimin", "shiminzei",
+                "kosodate-kyufu", "hoiku", "kaigo", "seikatsu-kankyo", "kankyo-center", "kyufukin", "kiki-kanri");
+        for (CityProfile.Department department : city.departments()) {
+            assertThat(department.texts().keySet()).as(department.code()).map(key -> SiteLanguage.fromCode(key).orElseThrow())
+                    .containsExactlyInAnyOrder(SiteLanguage.values());
+            department.texts().values().forEach(text -> assertThat(text.name()).isNotBlank());
+            department.texts().values().forEach(text -> assertThat(text.counter()).isNotBlank());
+            assertThat(department.phone()).matches(CityProfile.DOMESTIC_PHONE);
+        }
+        assertThat(city.departments()).extracting(d -> d.name(SiteLanguage.JA)).containsExactly("市民課", "市民税課", "子育て給付課",
+                "保育課", "介護福祉課", "生活環境課", "環境センター（環境事業課）", "給付金の担当窓口", "危機管理課");
+        assertThat(city.department("kiki-kanri")).get().satisfies(d -> {
+            assertThat(d.phone()).isEqualTo("046-223-1511");
+            assertThat(d.counter(SiteLanguage.JA)).startsWith("市役所本庁舎");
+            assertThat(d.name(SiteLanguage.EN)).isEqualTo("Crisis Management Division (危機管理課)");
+            assertThat(d.name(SiteLanguage.JA_EASY)).isEqualTo("ききかんりか");
+            assertThat(d.name(SiteLanguage.KO)).isEqualTo("위기관리과 (危機管理課)");
+        });
+        assertThat(city.department("危機管理課")).as("a code, not a name").isEmpty();
+        assertThat(city.departmentRecordedAs("危機管理課")).as("a name recorded before departments had codes")
+                .map(CityProfile.Department::code).hasValue("kiki-kanri");
+        assertThat(city.departmentRecordedAs(" hoiku ")).map(CityProfile.Department::code).hasValue("hoiku");
+        assertThat(city.departmentRecordedAs("広報課")).isEmpty();
+        assertThat(city.departmentRecordedAs(null)).isEmpty();
+    }
+
+    @Test
+    void aDepartmentNeedsAUniqueCodeAPhoneAndJapaneseAndEnglish() {
+        runner.withPropertyValues(minimalCity("machi.city.name.ja=サンプル市", "machi.city.name.en=Sample City",
+                "machi.city.departments[0].code=shimin", "machi.city.departments[0].phone=000-000-0000",
+                "machi.city.departments[0].texts.ja.name=市民課", "machi.city.departments[0].texts.ja.counter=本庁舎",
+                "machi.city.departments[0].texts.en.name=Citizens Division", "machi.city.departments[0].texts.en.counter=City Hall",
+                "machi.city.departments[1].code=shimin", "machi.city.departments[1].phone=0000",
+                "machi.city.departments[1].texts.ja.name=市民税課", "machi.city.departments[1].texts.ja.counter=本庁舎"))
+                .run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("department codes and Japanese names must be unique")
+                    .hasMessageContaining("machi.city.departments[1].phone")
+                    .hasMessageContaining("needs texts in at least 'ja' and 'en'");
+        });
+        runner.withPropertyValues(minimalCity("machi.city.name.ja=サンプル市", "machi.city.name.en=Sample City")).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(CityProfile.class).departments()).as("a city may list none").isEmpty();
         });
     }
 

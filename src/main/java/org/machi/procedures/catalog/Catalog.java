@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,15 +14,18 @@ import org.machi.identity.Assurance;
 import org.machi.procedures.Channel;
 import org.machi.procedures.Fee;
 import org.machi.procedures.LifeEvent;
+import org.machi.shared.CityProfile;
 import org.machi.shared.SiteLanguage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The catalog as the database holds it. It is read whole (a city has a few hundred procedures at
- * most) and kept for a few seconds: every step of every application looks its procedure up, and
- * reading the catalog again each time was a third of a busy node's time (bench/procedures-submit).
- * It changes only when it is first filled; another node sees a change within {@link #KEPT_FOR}.
+ * The catalog as the database holds it, with the departments that handle its procedures as the
+ * city profile describes them (the catalog stores only their codes). It is read whole (a city has a
+ * few hundred procedures at most) and kept for a few seconds: every step of every application looks
+ * its procedure up, and reading the catalog again each time was a third of a busy node's time
+ * (bench/procedures-submit). It changes only when it is first filled; another node sees a change
+ * within {@link #KEPT_FOR}.
  */
 @Component
 public class Catalog {
@@ -29,6 +33,9 @@ public class Catalog {
     static final Duration KEPT_FOR = Duration.ofSeconds(5);
 
     private final JdbcClient jdbc;
+    private final CityProfile city;
+    /** The profile's departments by code, in its order. */
+    private final Map<String, Department> departments = new LinkedHashMap<>();
     private volatile Snapshot snapshot;
 
     private record Snapshot(List<Department> departments, List<CatalogEntry> entries, long readAt) {
@@ -38,10 +45,13 @@ public class Catalog {
         }
     }
 
-    Catalog(JdbcClient jdbc) {
+    Catalog(JdbcClient jdbc, CityProfile city) {
         this.jdbc = jdbc;
+        this.city = city;
+        city.departments().forEach(d -> departments.put(d.code(), Department.of(d)));
     }
 
+    /** The departments that handle at least one procedure, in the city profile's order. */
     public List<Department> departments() {
         return current().departments();
     }
@@ -58,30 +68,17 @@ public class Catalog {
     private Snapshot current() {
         Snapshot known = snapshot;
         if (known == null || !known.fresh()) {
-            List<Department> departments = readDepartments();
-            known = new Snapshot(departments, readEntries(departments), System.nanoTime());
+            List<CatalogEntry> entries = readEntries();
+            Set<String> used = new HashSet<>();
+            entries.forEach(entry -> used.add(entry.department().code()));
+            known = new Snapshot(departments.values().stream().filter(d -> used.contains(d.code())).toList(), entries,
+                    System.nanoTime());
             snapshot = known;
         }
         return known;
     }
 
-    private List<Department> readDepartments() {
-        Map<String, Map<SiteLanguage, DepartmentText>> texts = new LinkedHashMap<>();
-        jdbc.sql("SELECT department_code, language, name, counter FROM procedures.department_text").query(rs -> {
-            String code = rs.getString("department_code");
-            DepartmentText text = new DepartmentText(rs.getString("name"), rs.getString("counter"));
-            SiteLanguage.fromCode(rs.getString("language")).ifPresent(language ->
-                    texts.computeIfAbsent(code, c -> new EnumMap<>(SiteLanguage.class)).put(language, text));
-        });
-        return jdbc.sql("SELECT code, phone FROM procedures.department ORDER BY position")
-                .query((rs, n) -> new Department(rs.getString("code"), rs.getString("phone"),
-                        texts.getOrDefault(rs.getString("code"), Map.of())))
-                .list();
-    }
-
-    private List<CatalogEntry> readEntries(List<Department> all) {
-        Map<String, Department> departments = new LinkedHashMap<>();
-        all.forEach(d -> departments.put(d.code(), d));
+    private List<CatalogEntry> readEntries() {
         Map<String, Set<LifeEvent>> events = new LinkedHashMap<>();
         jdbc.sql("SELECT slug, life_event FROM procedures.procedure_life_event").query(rs -> {
             String slug = rs.getString("slug");
@@ -108,7 +105,12 @@ public class Catalog {
                 FROM procedures.procedure ORDER BY position""").query((rs, n) -> {
             String slug = rs.getString("slug");
             String assurance = rs.getString("assurance");
-            return new CatalogEntry(slug, departments.get(rs.getString("department_code")),
+            Department department = departments.get(rs.getString("department_code"));
+            if (department == null) {
+                throw new IllegalStateException("procedure " + slug + " names department " + rs.getString("department_code")
+                        + ", which the city profile (machi.city.departments) does not have");
+            }
+            return new CatalogEntry(slug, department,
                     events.getOrDefault(slug, Set.of()), rs.getString("reading"),
                     List.of(rs.getString("keywords").split("\n")),
                     new Fee(Fee.Kind.valueOf(rs.getString("fee_kind")), (Integer) rs.getObject("fee_yen")),
@@ -120,6 +122,12 @@ public class Catalog {
 
     public Optional<CatalogEntry> entry(String slug) {
         return entries().stream().filter(entry -> entry.slug().equals(slug)).findFirst();
+    }
+
+    /** The department codes the catalog's procedures name that the city profile does not have; empty when all are there. */
+    List<String> departmentsMissingFromProfile() {
+        return jdbc.sql("SELECT DISTINCT department_code FROM procedures.procedure ORDER BY department_code").query(String.class).list()
+                .stream().filter(code -> city.department(code).isEmpty()).toList();
     }
 
     public boolean isEmpty() {

@@ -13,16 +13,14 @@ import org.machi.procedures.LifeEvent;
 import org.machi.shared.SiteLanguage;
 
 /**
- * The seed file of the catalog ({@value #RESOURCE}): departments and procedures with their texts
- * keyed by language code. {@link #problems()} lists everything that would make it an incomplete
- * catalog, so a missing translation fails a test rather than showing a resident Japanese.
+ * The seed file of the catalog ({@value #RESOURCE}): procedures with their texts keyed by language
+ * code, each naming the code of the department that handles it (the departments themselves are the
+ * city profile's). {@link #problems} lists everything that would make it an incomplete catalog, so a
+ * missing translation fails a test rather than showing a resident Japanese.
  */
-public record CatalogFile(List<DepartmentSeed> departments, List<ProcedureSeed> procedures) {
+public record CatalogFile(List<ProcedureSeed> procedures) {
 
     public static final String RESOURCE = "procedures/catalog.json";
-
-    public record DepartmentSeed(String code, String phone, Map<String, DepartmentText> texts) {
-    }
 
     public record ProcedureSeed(String slug, String department, List<LifeEvent> lifeEvents, String reading, List<String> keywords,
                                 Fee.Kind feeKind, Integer feeYen, Integer targetDays, Channel channel, Assurance assurance,
@@ -33,24 +31,13 @@ public record CatalogFile(List<DepartmentSeed> departments, List<ProcedureSeed> 
         }
     }
 
-    /** What is missing or inconsistent; empty for a complete catalog. */
-    public List<String> problems() {
+    /**
+     * What is missing or inconsistent; empty for a complete catalog.
+     *
+     * @param departmentCodes the codes of the city profile's departments
+     */
+    public List<String> problems(Set<String> departmentCodes) {
         List<String> problems = new ArrayList<>();
-        Set<String> departmentCodes = new HashSet<>();
-        for (DepartmentSeed department : departments) {
-            if (!departmentCodes.add(department.code())) {
-                problems.add("department " + department.code() + " twice");
-            }
-            if (blank(department.phone())) {
-                problems.add("department " + department.code() + ": no phone");
-            }
-            for (SiteLanguage language : SiteLanguage.values()) {
-                DepartmentText text = department.texts().get(language.code());
-                if (text == null || blank(text.name()) || blank(text.counter())) {
-                    problems.add("department " + department.code() + ": incomplete in " + language.code());
-                }
-            }
-        }
         Set<String> slugs = new HashSet<>();
         procedures.forEach(p -> slugs.add(p.slug()));
         Set<String> seen = new HashSet<>();

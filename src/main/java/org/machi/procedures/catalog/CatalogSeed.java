@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.machi.procedures.LifeEvent;
+import org.machi.shared.CityProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -21,6 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * At the first start the catalog is filled from {@value CatalogFile#RESOURCE}, the city's procedures
  * in every language, all in one transaction. Afterwards the database is the catalog. When two nodes
  * start together, the one that loses the race finds the rows of the other and carries on.
+ * Departments are the city profile's: the catalog keeps the code of each procedure's department
+ * ({@code procedures.department} holds the profile's codes for the procedures to refer to; its texts
+ * table, from the time the catalog had its own departments, is no longer read). A start whose profile
+ * lacks a department the catalog names stops with a message naming it.
  */
 // before the procedures' forms, which belong to catalog entries
 @Order(Ordered.LOWEST_PRECEDENCE - 10)
@@ -30,12 +37,15 @@ class CatalogSeed implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(CatalogSeed.class);
 
     private final Catalog catalog;
+    private final CityProfile city;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final tools.jackson.databind.json.JsonMapper json;
 
-    CatalogSeed(Catalog catalog, JdbcClient jdbc, TransactionTemplate transactions, tools.jackson.databind.json.JsonMapper json) {
+    CatalogSeed(Catalog catalog, CityProfile city, JdbcClient jdbc, TransactionTemplate transactions,
+                tools.jackson.databind.json.JsonMapper json) {
         this.catalog = catalog;
+        this.city = city;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;
@@ -44,10 +54,16 @@ class CatalogSeed implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (!catalog.isEmpty()) {
+            List<String> missing = catalog.departmentsMissingFromProfile();
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("The procedures catalog names departments that the city profile "
+                        + "(machi.city.departments) does not have: " + missing);
+            }
             return;
         }
         CatalogFile file = read();
-        List<String> problems = file.problems();
+        Set<String> departments = city.departments().stream().map(CityProfile.Department::code).collect(Collectors.toSet());
+        List<String> problems = file.problems(departments);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The procedures catalog " + CatalogFile.RESOURCE + " is incomplete: " + problems);
         }
@@ -79,12 +95,9 @@ class CatalogSeed implements ApplicationRunner {
 
     private void insert(CatalogFile file) {
         int position = 0;
-        for (CatalogFile.DepartmentSeed department : file.departments()) {
+        for (CityProfile.Department department : city.departments()) {
             jdbc.sql("INSERT INTO procedures.department (code, position, phone) VALUES (?, ?, ?)")
                     .params(department.code(), position++, department.phone()).update();
-            department.texts().forEach((language, text) -> jdbc.sql(
-                            "INSERT INTO procedures.department_text (department_code, language, name, counter) VALUES (?, ?, ?, ?)")
-                    .params(department.code(), language, text.name(), text.counter()).update());
         }
         position = 0;
         for (CatalogFile.ProcedureSeed procedure : file.procedures()) {
