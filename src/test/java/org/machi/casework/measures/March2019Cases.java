@@ -45,6 +45,21 @@ final class March2019Cases {
         // 粗大ごみ (環境事業課): online, decided after 5 days of a 7-day target, two requests
         Instant s = tokyo("2019-03-10T09:00");
         insert(jdbc, "S", "sodai-gomi", "kankyo-center", "ONLINE", s, s.plus(Duration.ofDays(7)), s.plus(Duration.ofDays(5)), 2);
+        // counter sessions: filed after 10 and 20 minutes, and one closed without filing
+        session(jdbc, tokyo("2019-03-04T09:50"), tokyo("2019-03-04T10:00"), 12, 3, "juminhyo");
+        session(jdbc, tokyo("2019-03-05T09:40"), tokyo("2019-03-05T10:00"), 8, 2, "sodai-gomi\ninu-toroku");
+        session(jdbc, tokyo("2019-03-06T09:00"), null, 4, 0, "juminhyo");
+    }
+
+    private static void session(JdbcClient jdbc, Instant started, Instant filed, int prefilled, int typed, String procedures) {
+        jdbc.sql("""
+                INSERT INTO casework.counter_session (id, clerk, register_number, started_at, submitted_at, closed_at,
+                    fields_prefilled, fields_typed, procedures)
+                VALUES (:id, 'account:measures-test', '2019000001', :started, :filed, :closed, :prefilled, :typed, :procedures)""")
+                .param("id", UUID.randomUUID()).param("started", Timestamp.from(started))
+                .param("filed", filed == null ? null : Timestamp.from(filed))
+                .param("closed", Timestamp.from(filed == null ? started.plus(Duration.ofMinutes(5)) : filed))
+                .param("prefilled", prefilled).param("typed", typed).param("procedures", procedures).update();
     }
 
     private static void insert(JdbcClient jdbc, String name, String slug, String department, String channel, Instant submitted,

@@ -82,6 +82,12 @@ class MeasuresPagesTests {
         return th.parent().select("td").eachText();
     }
 
+    private static List<String> counterRow(Document page) {
+        Element table = page.select("table.figures").last();
+        assertThat(table.select("tbody th[scope=row]").eachText()).containsExactly("2019年3月");
+        return table.select("tbody td").eachText();
+    }
+
     @Test
     void planReadersSeeEveryProcedureWithItsFiguresAndTheMonthTotal() throws Exception {
         Document page = show(MARCH, planReader());
@@ -104,6 +110,10 @@ class MeasuresPagesTests {
         assertThat(page.select("select#department option")).as("plan readers may narrow to a department").hasSizeGreaterThan(2);
         assertThat(page.select("a[href='/staff/casework/measures.csv?from=2019-03&to=2019-03&bom=true']")).hasSize(1);
 
+        // the counter: sessions filed after 10 and 20 minutes (median 15, p90 10 + 0.9 × 10 = 19), 20 answers prefilled of 25
+        assertThat(page.select("#counter-heading + p + div table caption").text()).isEqualTo("申請月ごとの窓口の受付");
+        assertThat(counterRow(page)).containsExactly("2", "15.0分", "19.0分", "20", "5", "80.0%");
+
         Document narrowed = show(MARCH + "&department=kankyo-center", planReader());
         assertThat(narrowed.select("table.figures").first().select("tbody th[scope=row]").eachText())
                 .containsExactly(title(procedures, "sodai-gomi"), "すべての手続の合計");
@@ -118,6 +128,7 @@ class MeasuresPagesTests {
         assertThat(page.select("table.figures").first().select("tbody th[scope=row]").eachText())
                 .containsExactly(title(procedures, "juminhyo"), "すべての手続の合計");
         assertThat(row(page, "すべての手続の合計")).startsWith("3", "1", "75.0%");
+        assertThat(counterRow(page)).as("the sessions with one of its procedures").containsExactly("1", "10.0分", "10.0分", "12", "3", "80.0%");
 
         String csv = mvc.perform(get("/staff/casework/measures.csv?from=2019-03&to=2019-03&department=kankyo-center")
                 .with(authentication(shimin))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
