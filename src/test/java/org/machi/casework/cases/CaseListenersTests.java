@@ -126,9 +126,9 @@ class CaseListenersTests {
                 ResidentProfile.ContactChannel.EMAIL));
         UUID application = UUID.randomUUID();
         String receipt = receipt();
-        submit(new ApplicationSubmitted(application, receipt, "kyufukin", 1, resident.id(), clock.instant(), null));
+        submit(new ApplicationSubmitted(application, receipt, "kazei-shomei", 1, resident.id(), clock.instant(), null));
         CaseView c = caseOf(application);
-        String clerk = clerkOf("kyufukin");
+        String clerk = clerkOf("shiminzei");
         Mailbox mailbox = new Mailbox(greenMail);
 
         work.act(c.id(), clerk, new CaseCommand.StartReview());
@@ -170,9 +170,9 @@ class CaseListenersTests {
     void aWithdrawalWithdrawsTheCaseButNotOnceDecided() {
         Account resident = accounts.resident();
         UUID open = UUID.randomUUID();
-        submit(new ApplicationSubmitted(open, receipt(), "kyufukin", 1, resident.id(), clock.instant(), null));
+        submit(new ApplicationSubmitted(open, receipt(), "kazei-shomei", 1, resident.id(), clock.instant(), null));
         UUID openCase = caseOf(open).id();
-        withdraw(new ApplicationWithdrawn(open, "x", "kyufukin", resident.id(), clock.instant()));
+        withdraw(new ApplicationWithdrawn(open, "x", "kazei-shomei", resident.id(), clock.instant()));
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> store.view(openCase).orElseThrow().state() == CaseState.WITHDRAWN);
         assertThat(store.view(openCase).orElseThrow().closedAt()).isNotNull();
         assertThat(store.history(openCase)).last().satisfies(h -> {
@@ -181,9 +181,9 @@ class CaseListenersTests {
         });
 
         UUID decided = UUID.randomUUID();
-        submit(new ApplicationSubmitted(decided, receipt(), "kyufukin", 1, resident.id(), clock.instant(), null));
+        submit(new ApplicationSubmitted(decided, receipt(), "kazei-shomei", 1, resident.id(), clock.instant(), null));
         UUID decidedCase = caseOf(decided).id();
-        String clerk = clerkOf("kyufukin");
+        String clerk = clerkOf("shiminzei");
         work.act(decidedCase, clerk, new CaseCommand.StartReview());
         work.act(decidedCase, clerk, new CaseCommand.Approve());
         assertThat(work.withdraw(decided, resident.id()).refusal()).isEqualTo(CaseRefusal.STATE_FORBIDS);
