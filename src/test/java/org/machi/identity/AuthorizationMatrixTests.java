@@ -162,6 +162,13 @@ class AuthorizationMatrixTests {
             EXPECTED.put(endpoint, Access.BACK_OFFICE);
             PERMISSION.put(endpoint, Set.of(Permission.SERVE_AT_COUNTER));
         }
+        // issue 13, counter (H7): looking residents up, counter sessions, the summary PDF
+        for (String endpoint : new String[] {"GET /counter", "POST /counter/look-up", "POST /counter/sessions",
+                "GET /counter/sessions/{id}", "POST /counter/sessions/{id}/procedures", "POST /counter/sessions/{id}/submit",
+                "POST /counter/sessions/{id}/close", "GET /counter/sessions/{id}/summary.pdf"}) {
+            EXPECTED.put(endpoint, Access.BACK_OFFICE);
+            PERMISSION.put(endpoint, Set.of(Permission.SERVE_AT_COUNTER));
+        }
     }
 
     @Autowired

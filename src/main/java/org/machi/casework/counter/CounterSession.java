@@ -19,16 +19,16 @@ record CounterSession(UUID id, String clerk, String registerNumber, LookUpPurpos
     }
 
     /** Still being served: neither submitted nor closed. */
-    boolean open() {
+    public boolean open() {
         return submittedAt == null && closedAt == null;
     }
 
-    boolean servedBy(String reference) {
+    public boolean servedBy(String reference) {
         return clerk.equals(reference);
     }
 
     /** From start to submit; null until submitted. */
-    Duration timeToSubmit() {
+    public Duration timeToSubmit() {
         return submittedAt == null ? null : Duration.between(startedAt, submittedAt);
     }
 }

@@ -22,11 +22,11 @@ enum LookUpPurpose {
     }
 
     /** The purpose as the audit trail records it. */
-    String auditPurpose() {
+    public String auditPurpose() {
         return auditPurpose;
     }
 
-    String messageKey() {
+    public String messageKey() {
         return "counter.purpose." + name();
     }
 
