@@ -126,7 +126,7 @@ class MeasuresController {
         }
         MeasuresReport report = reports.report(reading.range(), scope.procedures());
         String name = "machi-measures-" + reading.range().from() + "-" + reading.range().to()
-                + (scope.department() == null ? "" : "-" + scope.department()) + ".csv";
+                + (scope.department() == null || !scope.department().matches("[a-z0-9-]+") ? "" : "-" + scope.department()) + ".csv";
         String csv = MeasuresCsv.of(report, procedures.all(language), withBom.get(), key -> messages.getMessage(key, null, locale));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
