@@ -130,9 +130,10 @@ class MeasuresPagesTests {
         assertThat(row(page, "すべての手続の合計")).startsWith("3", "1", "75.0%");
         assertThat(counterRow(page)).as("the sessions with one of its procedures").containsExactly("1", "10.0分", "10.0分", "12", "3", "80.0%");
 
-        String csv = mvc.perform(get("/staff/casework/measures.csv?from=2019-03&to=2019-03&department=kankyo-center")
-                .with(authentication(shimin))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(csv).contains(",juminhyo,").doesNotContain("sodai-gomi");
+        MockHttpServletResponse own = mvc.perform(get("/staff/casework/measures.csv?from=2019-03&to=2019-03&department=kankyo-center")
+                .with(authentication(shimin))).andReturn().getResponse();
+        assertThat(own.getContentAsString(StandardCharsets.UTF_8)).contains(",juminhyo,").doesNotContain("sodai-gomi");
+        assertThat(own.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"machi-measures-2019-03-2019-03-shimin.csv\"");
 
         Document none = show(MARCH, MachiUserTestSupport.signedIn(accounts.staff(StaffRole.DEPARTMENT_STAFF), true));
         assertThat(none.select(".notice").text()).contains("担当課が登録されていない");
