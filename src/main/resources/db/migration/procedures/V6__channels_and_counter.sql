@@ -1,11 +1,13 @@
 -- Applications filed at the counter (書かない窓口): a clerk fills a draft for a resident who came in,
 -- and the resident need not have an account. channel tells the two apart; a counter application
 -- has no applicant account but the clerk's account reference, the resident's register number
--- (an internal number, never the My Number) and the counter session it was filed in.
+-- (an internal number, never the My Number) and the counter session it was filed in; return_path
+-- is the counter's page that the last step page of a counter draft leads back to.
 ALTER TABLE procedures.application ADD COLUMN channel VARCHAR(10) DEFAULT 'ONLINE' NOT NULL;
 ALTER TABLE procedures.application ADD COLUMN clerk VARCHAR(80);
 ALTER TABLE procedures.application ADD COLUMN register_number VARCHAR(20);
 ALTER TABLE procedures.application ADD COLUMN counter_session UUID;
+ALTER TABLE procedures.application ADD COLUMN return_path VARCHAR(500);
 ALTER TABLE procedures.application ALTER COLUMN applicant DROP NOT NULL;
 ALTER TABLE procedures.application ADD CONSTRAINT application_channel CHECK (channel IN ('ONLINE', 'COUNTER'));
 ALTER TABLE procedures.application ADD CONSTRAINT application_channel_applicant CHECK ((channel = 'ONLINE') = (applicant IS NOT NULL));

@@ -151,6 +151,12 @@ class AuthorizationMatrixTests {
             EXPECTED.put(endpoint, Access.BACK_OFFICE);
             PERMISSION.put(endpoint, Set.of(Permission.IMPORT_REGISTER));
         }
+        // issue 13, procedures-api (H2): the clerk fills a counter draft on the step pages
+        for (String endpoint : new String[] {"GET /counter/applications/{id}", "GET /counter/applications/{id}/{stepId}",
+                "POST /counter/applications/{id}/{stepId}", "GET /counter/applications/{id}/check-answers"}) {
+            EXPECTED.put(endpoint, Access.BACK_OFFICE);
+            PERMISSION.put(endpoint, Set.of(Permission.SERVE_AT_COUNTER));
+        }
     }
 
     @Autowired

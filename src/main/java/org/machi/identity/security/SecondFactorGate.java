@@ -40,7 +40,8 @@ class SecondFactorGate implements AccessDeniedHandler {
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException, ServletException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && request.getRequestURI().startsWith(request.getContextPath() + "/staff")) {
+        if (authentication != null && (request.getRequestURI().startsWith(request.getContextPath() + "/staff")
+                || request.getRequestURI().startsWith(request.getContextPath() + "/counter"))) {
             if (has(authentication, AccountUserDetailsService.MUST_CHANGE_PASSWORD)) {
                 response.sendRedirect(request.getContextPath() + "/staff/password");
                 return;

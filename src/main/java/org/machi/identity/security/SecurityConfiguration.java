@@ -96,6 +96,9 @@ class SecurityConfiguration {
                         .requestMatchers("/staff/second-factor", "/staff/second-factor/**").hasAuthority(Permission.BACK_OFFICE.authority())
                         .requestMatchers("/staff", "/staff/**").access(AllAuthoritiesAuthorizationManager.hasAllAuthorities(
                                 Permission.BACK_OFFICE.authority(), SecondFactorGate.TOTP_AUTHORITY))
+                        // the counter (書かない窓口) is back-office work done at the front desk; each page names its permission
+                        .requestMatchers("/counter", "/counter/**").access(AllAuthoritiesAuthorizationManager.hasAllAuthorities(
+                                Permission.BACK_OFFICE.authority(), SecondFactorGate.TOTP_AUTHORITY))
                         .anyRequest().access(new UnmappedPaths(controllers)))
                 .formLogin(form -> form
                         .loginPage("/sign-in")
@@ -123,6 +126,8 @@ class SecurityConfiguration {
                                 PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/staff/sign-in"),
                                 PathPatternRequestMatcher.withDefaults().matcher("/staff/**"))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/staff/sign-in"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/counter/**"))
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/sign-in"),
                                 PathPatternRequestMatcher.withDefaults().matcher("/**"))
                         .accessDeniedHandler(secondFactorGate))

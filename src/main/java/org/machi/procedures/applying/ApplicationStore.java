@@ -54,6 +54,56 @@ class ApplicationStore {
                 .param("now", Timestamp.from(now)).param("expires", Timestamp.from(expires)).update();
     }
 
+    void insertCounterDraft(UUID id, String procedure, int version, String clerk, String registerNumber, UUID session, String returnPath,
+                            Answers answers, Set<String> prefilled, Instant now, Instant expires) {
+        jdbc.sql("""
+                        INSERT INTO procedures.application (id, procedure_slug, form_version, applicant, status, answers_sealed, prefilled,
+                                                            created_at, updated_at, draft_expires_at, channel, clerk, register_number,
+                                                            counter_session, return_path)
+                        VALUES (:id, :slug, :version, NULL, 'DRAFT', :answers, :prefilled, :now, :now, :expires, 'COUNTER', :clerk,
+                                :register, :session, :returnPath)""")
+                .param("id", id).param("slug", procedure).param("version", version).param("answers", seal(id, answers))
+                .param("prefilled", String.join("\n", prefilled)).param("now", Timestamp.from(now)).param("expires", Timestamp.from(expires))
+                .param("clerk", clerk).param("register", registerNumber).param("session", session).param("returnPath", returnPath)
+                .update();
+    }
+
+    /** A counter application (draft or sent) of this clerk. */
+    Optional<StoredApplication> findAtCounter(UUID id, String clerk) {
+        return jdbc.sql("SELECT * FROM procedures.application WHERE id = :id AND clerk = :clerk AND channel = 'COUNTER'")
+                .param("id", id).param("clerk", clerk).query(this::application).optional();
+    }
+
+    /** The clerk's applications of a counter session, oldest first, locked until the transaction ends when {@code lock}. */
+    List<StoredApplication> ofCounterSession(UUID session, String clerk, boolean lock) {
+        return jdbc.sql("SELECT * FROM procedures.application WHERE counter_session = :session AND clerk = :clerk AND channel = 'COUNTER'"
+                        + " ORDER BY created_at, id" + (lock ? " FOR UPDATE" : ""))
+                .param("session", session).param("clerk", clerk).query(this::application).list();
+    }
+
+    boolean markSubmittedAtCounter(UUID id, String clerk, Answers answers, Set<String> prefilled, String receiptNumber, Long feeDueYen,
+                                   Instant now) {
+        return jdbc.sql("""
+                        UPDATE procedures.application SET status = 'SUBMITTED', answers_sealed = :answers, prefilled = :prefilled,
+                               receipt_number = :receipt, fee_due_yen = :fee, submitted_at = :now, updated_at = :now, draft_expires_at = NULL
+                        WHERE id = :id AND clerk = :clerk AND channel = 'COUNTER' AND status = 'DRAFT'""")
+                .param("answers", seal(id, answers)).param("prefilled", String.join("\n", prefilled)).param("receipt", receiptNumber)
+                .param("fee", feeDueYen).param("now", Timestamp.from(now)).param("id", id).param("clerk", clerk).update() == 1;
+    }
+
+    /** Saves a draft's answers, whoever holds it: the resident online, the clerk at the counter. */
+    boolean saveDraft(StoredApplication draft, Answers answers, Set<String> prefilled, Instant now, Instant expires) {
+        if (draft.applicant() != null) {
+            return saveDraft(draft.id(), draft.applicant(), answers, prefilled, now, expires);
+        }
+        return jdbc.sql("""
+                        UPDATE procedures.application SET answers_sealed = :answers, prefilled = :prefilled, updated_at = :now,
+                                                          draft_expires_at = :expires
+                        WHERE id = :id AND clerk = :clerk AND channel = 'COUNTER' AND status = 'DRAFT'""")
+                .param("answers", seal(draft.id(), answers)).param("prefilled", String.join("\n", prefilled)).param("now", Timestamp.from(now))
+                .param("expires", Timestamp.from(expires)).param("id", draft.id()).param("clerk", draft.clerk()).update() == 1;
+    }
+
     Optional<StoredApplication> find(UUID id, UUID applicant) {
         return jdbc.sql("SELECT * FROM procedures.application WHERE id = :id AND applicant = :applicant")
                 .param("id", id).param("applicant", applicant).query(this::application).optional();
@@ -156,7 +206,7 @@ class ApplicationStore {
                 rs.getString("receipt_number"), rs.getString("submit_key"), longOrNull(rs, "fee_due_yen"), instant(rs, "created_at"),
                 instant(rs, "updated_at"), instant(rs, "submitted_at"), instant(rs, "withdrawn_at"), instant(rs, "draft_expires_at"),
                 SubmissionChannel.valueOf(rs.getString("channel")), rs.getString("clerk"), rs.getString("register_number"),
-                rs.getObject("counter_session", UUID.class));
+                rs.getObject("counter_session", UUID.class), rs.getString("return_path"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -203,7 +203,7 @@ public class Applying {
         prefilled.removeIf(id -> step.field(id).isPresent() && !input.keptAsKnown(id)
                 && !samePrefix(application.answers(), after, id));
         Instant now = clock.instant();
-        if (!store.saveDraft(application.id(), application.applicant(), after, prefilled, now, now.plus(properties.drafts().keptFor()))) {
+        if (!store.saveDraft(application, after, prefilled, now, now.plus(properties.drafts().keptFor()))) {
             throw new DraftGoneException();
         }
         if (rules.stop(step, after).isPresent()) {
@@ -231,7 +231,7 @@ public class Applying {
                 problems.add(new Problem(field.id(), "apply.file.unavailable", List.of(label)));
                 continue;
             }
-            AttachmentIntake.Result result = intake.accept(application.applicant(), application.id(), field.accept(), field.maxBytes(),
+            AttachmentIntake.Result result = intake.accept(application.fileOwner(), application.id(), field.accept(), field.maxBytes(),
                     upload.filename(), upload.declaredType(), upload.body().get());
             if (result.attachmentId() == null) {
                 problems.add(new Problem(field.id(), "apply.file.refused", List.of(label,
@@ -241,13 +241,13 @@ public class Applying {
             String earlier = answers.get(field.id());
             answers = answers.with(Map.of(field.id(), result.attachmentId().toString()), Set.of());
             if (earlier != null) {
-                intake.remove(UUID.fromString(earlier), application.applicant());
+                intake.remove(UUID.fromString(earlier), application.fileOwner());
             }
             changed = true;
         }
         if (changed) {
             Instant now = clock.instant();
-            if (!store.saveDraft(application.id(), application.applicant(), answers, application.prefilled(), now,
+            if (!store.saveDraft(application, answers, application.prefilled(), now,
                     now.plus(properties.drafts().keptFor()))) {
                 throw new DraftGoneException();
             }
@@ -265,13 +265,13 @@ public class Applying {
             return false;
         }
         Instant now = clock.instant();
-        if (!store.saveDraft(application.id(), application.applicant(), application.answers().with(Map.of(), Set.of(fieldId)),
+        if (!store.saveDraft(application, application.answers().with(Map.of(), Set.of(fieldId)),
                 application.prefilled(), now, now.plus(properties.drafts().keptFor()))) {
             throw new DraftGoneException();
         }
         AttachmentIntake intake = attachments.getIfAvailable();
         if (intake != null) {
-            intake.remove(UUID.fromString(stored), application.applicant());
+            intake.remove(UUID.fromString(stored), application.fileOwner());
         }
         return true;
     }

@@ -1,10 +1,12 @@
 package org.machi.procedures.applying;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.machi.identity.Resident;
 import org.machi.identity.ResidentProfile;
+import org.machi.procedures.ApplicantFacts;
 import org.machi.procedures.forms.Field;
 import org.machi.procedures.forms.FieldType;
 import org.machi.procedures.forms.FieldValue;
@@ -17,7 +19,8 @@ import org.machi.procedures.forms.PrefillKey;
  * Once only: a new draft starts with what the city already holds. A field with a prefill key takes
  * the profile's value; where the profile has none, a field with a prefill key or a life-event fact
  * takes the answer the resident gave to the same field in their latest earlier application. Every
- * value passes the field's own rules first, so nothing the form would refuse is filled in.
+ * value passes the field's own rules first, so nothing the form would refuse is filled in. At the
+ * counter, the resident register's facts take the profile's place.
  */
 final class Prefill {
 
@@ -29,9 +32,31 @@ final class Prefill {
 
     /** Answers by key, keyed per field id in the order of the form. */
     Map<String, Map<String, String>> values(FormDefinition form, Resident resident, List<Answers> earlier) {
+        ResidentProfile profile = resident.profile();
+        // an account made with the My Number Card signs in with no mail address
+        String email = resident.email() == null || resident.email().startsWith("card:") ? null : resident.email();
+        return values(form, new Held(profile.familyName(), profile.givenName(), profile.familyNameKana(), profile.givenNameKana(),
+                profile.birthDate(), profile.postalCode(), profile.address(), profile.district(), profile.phone(), email), earlier);
+    }
+
+    /**
+     * The same for a counter draft, from what the resident register holds (names, kana, birth date,
+     * address; no phone or mail address): the rules are those of the profile, with no earlier applications.
+     */
+    Map<String, Map<String, String>> values(FormDefinition form, ApplicantFacts facts) {
+        return values(form, new Held(facts.familyName(), facts.givenName(), facts.familyNameKana(), facts.givenNameKana(),
+                facts.birthDate(), facts.postcode(), facts.addressLine(), facts.district(), null, null), List.of());
+    }
+
+    /** What the city holds of the applicant, whatever it came from. */
+    private record Held(String familyName, String givenName, String familyNameKana, String givenNameKana, LocalDate birthDate,
+                        String postcode, String addressLine, String district, String phone, String email) {
+    }
+
+    private Map<String, Map<String, String>> values(FormDefinition form, Held held, List<Answers> earlier) {
         Map<String, Map<String, String>> filled = new LinkedHashMap<>();
         form.fields().filter(f -> f.type() != FieldType.GROUP && f.type() != FieldType.FILE).forEach(field -> {
-            Map<String, String> values = field.prefill() == null ? Map.of() : fromProfile(field, resident);
+            Map<String, String> values = field.prefill() == null ? Map.of() : fromHeld(field, held);
             if (values.isEmpty() && (field.prefill() != null || field.fact() != null)) {
                 values = fromEarlier(field, earlier);
             }
@@ -42,29 +67,27 @@ final class Prefill {
         return filled;
     }
 
-    private Map<String, String> fromProfile(Field field, Resident resident) {
-        ResidentProfile profile = resident.profile();
+    private Map<String, String> fromHeld(Field field, Held held) {
         if (field.prefill() == PrefillKey.ADDRESS) {
             Map<String, String> address = new LinkedHashMap<>();
-            put(address, field, Part.POSTCODE, field.id() + ".postcode", profile.postalCode());
-            put(address, field, Part.ADDRESS_LINE, field.id() + ".line", profile.address());
+            put(address, field, Part.POSTCODE, field.id() + ".postcode", held.postcode());
+            put(address, field, Part.ADDRESS_LINE, field.id() + ".line", held.addressLine());
             if (address.size() < 2) {
                 return Map.of();
             }
-            if (profile.district() != null) {
-                address.put(field.id() + ".district", profile.district());
+            if (held.district() != null) {
+                address.put(field.id() + ".district", held.district());
             }
             return address;
         }
         String value = switch (field.prefill()) {
-            case FAMILY_NAME -> profile.familyName();
-            case GIVEN_NAME -> profile.givenName();
-            case FAMILY_NAME_KANA -> profile.familyNameKana();
-            case GIVEN_NAME_KANA -> profile.givenNameKana();
-            case BIRTH_DATE -> profile.birthDate() == null ? null : profile.birthDate().toString();
-            case PHONE -> profile.phone();
-            // an account made with the My Number Card signs in with no mail address
-            case EMAIL -> resident.email() == null || resident.email().startsWith("card:") ? null : resident.email();
+            case FAMILY_NAME -> held.familyName();
+            case GIVEN_NAME -> held.givenName();
+            case FAMILY_NAME_KANA -> held.familyNameKana();
+            case GIVEN_NAME_KANA -> held.givenNameKana();
+            case BIRTH_DATE -> held.birthDate() == null ? null : held.birthDate().toString();
+            case PHONE -> held.phone();
+            case EMAIL -> held.email();
             case ADDRESS -> null;
         };
         Map<String, String> values = new LinkedHashMap<>();

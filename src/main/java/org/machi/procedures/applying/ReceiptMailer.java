@@ -42,6 +42,9 @@ class ReceiptMailer {
 
     @ApplicationModuleListener
     void on(ApplicationSubmitted submitted) {
+        if (submitted.applicant() == null) {
+            return; // filed at the counter for someone who may have no account: the resident took the printed summary
+        }
         residents.find(submitted.applicant()).filter(ReceiptMailer::hasAddress).ifPresent(resident -> {
             SiteLanguage language = SiteLanguage.fromCode(resident.profile().preferredLanguage()).orElse(SiteLanguage.REFERENCE);
             Locale locale = language.locale();

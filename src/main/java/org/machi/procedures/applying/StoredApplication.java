@@ -14,11 +14,13 @@ import org.machi.procedures.SubmissionChannel;
  * @param clerk          the counter clerk's account reference; null online
  * @param registerNumber the applicant's register number, counter only
  * @param counterSession the counter session, counter only
+ * @param returnPath     the counter's page the last step page of a counter draft links back to, counter only
  */
 public record StoredApplication(UUID id, String procedure, int formVersion, UUID applicant, ApplicationStatus status, Answers answers,
                          Set<String> prefilled, String receiptNumber, String submitKey, Long feeDueYen, Instant createdAt,
                          Instant updatedAt, Instant submittedAt, Instant withdrawnAt, Instant draftExpiresAt,
-                         SubmissionChannel channel, String clerk, String registerNumber, UUID counterSession) {
+                         SubmissionChannel channel, String clerk, String registerNumber, UUID counterSession,
+                         String returnPath) {
 
     /**
      * Whose the attachments of the application are: the applicant's account online; at the counter,

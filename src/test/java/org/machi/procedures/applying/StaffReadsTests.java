@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -21,6 +21,7 @@ import org.machi.procedures.ApplicationDetails;
 import org.machi.procedures.ApplicationStatus;
 import org.machi.procedures.Applications;
 import org.machi.procedures.FileDownload;
+import org.machi.procedures.FileIntake;
 import org.machi.procedures.SubmissionChannel;
 import org.machi.procedures.attachments.Attachments;
 import org.machi.procedures.attachments.FileKind;
@@ -29,6 +30,7 @@ import org.machi.procedures.attachments.StoredAttachment;
 import org.machi.shared.SiteLanguage;
 import org.machi.testing.MachiWebTest;
 import org.machi.testing.TestAccounts;
+import org.machi.testing.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -57,7 +59,7 @@ class StaffReadsTests {
     Attachments attachments;
 
     @Autowired
-    Clock clock;
+    TestClock clock;
 
     private TestApplications forms;
     private Account resident;
@@ -158,6 +160,50 @@ class StaffReadsTests {
         assertThat(lastRead().detail()).contains(stored.id().toString());
 
         assertThat(applications.file(UUID.randomUUID(), stored.id(), CLERK, "case review")).as("only through its application").isEmpty();
+    }
+
+    @Test
+    void aReplyFileIsCheckedLikeAnAttachmentKeptPastTheCleanUpOpenedForStaffWithAnAuditAndDeleted() throws Exception {
+        byte[] pdf = pdf();
+        FileIntake intake = applications.acceptReplyFile(resident.id(), "C:\\書類\\源泉徴収票.pdf", "text/plain",
+                new ByteArrayInputStream(pdf));
+        FileIntake.Accepted accepted = (FileIntake.Accepted) intake;
+        assertThat(accepted.filename()).isEqualTo("源泉徴収票.pdf");
+        assertThat(accepted.bytes()).isEqualTo(pdf.length);
+
+        clock.advance(Duration.ofDays(2));
+        attachments.removeUnattached();
+
+        FileDownload file = applications.replyFile(accepted.fileId(), CLERK, "information request").orElseThrow();
+        assertThat(file.content()).isEqualTo(pdf);
+        assertThat(file.filename()).isEqualTo("源泉徴収票.pdf");
+        AuditEntry entry = lastRead();
+        assertThat(entry.record()).isEqualTo("procedures.reply-file");
+        assertThat(entry.subject()).isEqualTo(resident.reference());
+        assertThat(entry.purpose()).isEqualTo("information request");
+
+        UUID unknown = UUID.randomUUID();
+        assertThat(applications.replyFiles(List.of(unknown, accepted.fileId()), CLERK, "case review"))
+                .containsExactly(new ApplicationDetails.AttachedFile(accepted.fileId(), "源泉徴収票.pdf", pdf.length, "application/pdf"));
+        assertThat(lastRead().record()).isEqualTo("procedures.reply-file");
+        assertThat(lastRead().purpose()).isEqualTo("case review");
+        assertThat(applications.ownReplyFiles(List.of(accepted.fileId()), resident.id())).hasSize(1);
+        assertThat(applications.ownReplyFiles(List.of(accepted.fileId()), UUID.randomUUID())).as("another's").isEmpty();
+
+        applications.deleteReplyFile(accepted.fileId());
+        assertThat(applications.replyFile(accepted.fileId(), CLERK, "information request")).isEmpty();
+        assertThat(applications.replyFiles(List.of(accepted.fileId()), CLERK, "case review")).isEmpty();
+        applications.deleteReplyFile(accepted.fileId());
+        assertThat(applications.replyFile(UUID.randomUUID(), CLERK, "information request")).isEmpty();
+    }
+
+    @Test
+    void aReplyFileThatIsNotAPdfOrPictureOrIsEmptyIsRefusedWithTheAttachmentsMessage() {
+        FileIntake text = applications.acceptReplyFile(resident.id(), "memo.pdf", "application/pdf",
+                new ByteArrayInputStream("just text".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(text).isEqualTo(new FileIntake.Refused("form.file.notAccepted", List.of("PDF / JPEG / PNG")));
+        FileIntake empty = applications.acceptReplyFile(resident.id(), "empty.pdf", "application/pdf", new ByteArrayInputStream(new byte[0]));
+        assertThat(((FileIntake.Refused) empty).messageKey()).isEqualTo("form.file.empty");
     }
 
     static byte[] pdf() throws Exception {
