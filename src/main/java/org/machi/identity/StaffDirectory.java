@@ -14,13 +14,18 @@ import org.machi.identity.account.Account;
 import org.machi.identity.account.Accounts;
 import org.machi.identity.account.StaffDetails;
 import org.machi.identity.account.StaffRegister;
+import org.machi.shared.CityProfile;
 import org.machi.shared.PeopleNames;
+import org.machi.shared.SiteLanguage;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who is who among staff, for other modules: names for account references, and who holds a
- * permission (who may approve an alert). A staff member without details appears by staff ID.
+ * Who is who among staff, for other modules: names for account references, their departments, and
+ * who holds a permission (who may approve an alert). A staff member without details appears by
+ * staff ID. A department is stored as the city profile's code; one stored before departments had
+ * codes, as a Japanese name, is read as the profile's department of that name (so nothing needs
+ * migrating), and one that matches no department is shown as it was recorded.
  */
 @Service
 @Transactional(readOnly = true)
@@ -28,10 +33,12 @@ public class StaffDirectory implements PeopleNames {
 
     private final Accounts accounts;
     private final StaffRegister register;
+    private final CityProfile city;
 
-    StaffDirectory(Accounts accounts, StaffRegister register) {
+    StaffDirectory(Accounts accounts, StaffRegister register, CityProfile city) {
         this.accounts = accounts;
         this.register = register;
+        this.city = city;
     }
 
     public Optional<StaffView> find(String reference) {
@@ -39,9 +46,13 @@ public class StaffDirectory implements PeopleNames {
                 .map(account -> view(account, register.find(account.id()).orElse(null)));
     }
 
+    /**
+     * The department's code; for a department recorded before departments had codes that matches
+     * none of the profile's, the text as recorded, so that what belonged to it still does.
+     */
     @Override
     public Optional<String> departmentOf(String reference) {
-        return find(reference).map(StaffView::department);
+        return find(reference).map(view -> view.department() != null ? view.department() : view.departmentName());
     }
 
     /** Active staff members holding the permission, by name. */
@@ -86,9 +97,16 @@ public class StaffDirectory implements PeopleNames {
                 }));
     }
 
-    private static StaffView view(Account account, StaffDetails details) {
-        return details == null ? new StaffView(account.reference(), account.login(), null)
-                : new StaffView(account.reference(), details.displayName(), details.department());
+    private StaffView view(Account account, StaffDetails details) {
+        if (details == null) {
+            return new StaffView(account.reference(), account.login(), null, null);
+        }
+        String recorded = details.department();
+        return city.departmentRecordedAs(recorded)
+                .map(department -> new StaffView(account.reference(), details.displayName(), department.code(),
+                        department.name(SiteLanguage.REFERENCE)))
+                .orElseGet(() -> new StaffView(account.reference(), details.displayName(), null,
+                        recorded == null || recorded.isBlank() ? null : recorded));
     }
 
     private static Optional<UUID> accountId(String reference) {

@@ -16,6 +16,10 @@ public interface PeopleNames {
     /** Active staff holding the authority (a permission name such as "APPROVE_ALERTS"): reference to name, by name. */
     Map<String, String> holding(String authority);
 
-    /** The department of the staff member with this reference, if they have one. */
+    /**
+     * The department of the staff member with this reference, if they have one: the code of a
+     * department of the {@link CityProfile}; for a department recorded before departments had codes
+     * that matches none of the profile's, the text as recorded.
+     */
     Optional<String> departmentOf(String reference);
 }

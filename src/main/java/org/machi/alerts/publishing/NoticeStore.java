@@ -15,19 +15,27 @@ import java.util.UUID;
 import org.machi.alerts.domain.Notice;
 import org.machi.alerts.domain.NoticeCategory;
 import org.machi.alerts.domain.NoticeText;
+import org.machi.shared.CityProfile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Notices in the database: the notice row, its text per language and its districts. */
+/**
+ * Notices in the database: the notice row, its text per language and its districts. A notice's
+ * department is its author's department code; notices published before departments had codes hold
+ * the department's Japanese name, which is read as the city profile's department of that name (a
+ * name that matches none stays as it is).
+ */
 @Repository
 public class NoticeStore {
 
     private static final String COLUMNS = "id, category, whole_city, link, author, department, state, published_at, withdrawn_by, withdrawn_at";
 
     private final JdbcClient jdbc;
+    private final CityProfile city;
 
-    NoticeStore(JdbcClient jdbc) {
+    NoticeStore(JdbcClient jdbc, CityProfile city) {
         this.jdbc = jdbc;
+        this.city = city;
     }
 
     public Optional<Notice> find(UUID id) {
@@ -114,8 +122,12 @@ public class NoticeStore {
                     districts.computeIfAbsent(rs.getObject(1, UUID.class), id -> new HashSet<>()).add(rs.getString(2));
                 });
         return rows.stream().map(row -> Notice.restore(row.id, row.category, texts.getOrDefault(row.id, Map.of()),
-                districts.getOrDefault(row.id, Set.of()), row.link, row.author, row.department, row.publishedAt, row.state, row.withdrawnBy,
-                row.withdrawnAt)).toList();
+                districts.getOrDefault(row.id, Set.of()), row.link, row.author, department(row.department), row.publishedAt, row.state,
+                row.withdrawnBy, row.withdrawnAt)).toList();
+    }
+
+    private String department(String recorded) {
+        return city.departmentRecordedAs(recorded).map(CityProfile.Department::code).orElse(recorded);
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {

@@ -70,8 +70,8 @@ final class Case {
     private final Instant submittedAt;
     private final Instant dueAt;
     private String department;
-    private String registerNumber;
-    private String householdNumber;
+    private final String registerNumber;
+    private final String householdNumber;
     private CaseState state;
     private String assignee;
     private String heldReason;
@@ -222,12 +222,6 @@ final class Case {
         heldReason = null;
         heldDetail = null;
         return stay(CaseAction.RELEASE_HOLD, actor, why, at);
-    }
-
-    /** What the register checks found (stored with the case; internal numbers, never a My Number). */
-    void matchedInRegister(String registerNumber, String householdNumber) {
-        this.registerNumber = registerNumber;
-        this.householdNumber = householdNumber;
     }
 
     private Transition move(CaseAction action, String actor, String reason, Instant at) {

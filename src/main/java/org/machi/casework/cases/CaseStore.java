@@ -88,12 +88,10 @@ class CaseStore {
     Optional<Long> update(Case changed, Transition transition) {
         CaseView c = changed.view();
         int rows = jdbc.sql("""
-                        UPDATE casework.case_file SET department = :department, register_number = :register, household_number = :household,
-                               state = :state, assignee = :assignee, held_reason = :heldReason, held_detail = :heldDetail,
+                        UPDATE casework.case_file SET department = :department, state = :state, assignee = :assignee, held_reason = :heldReason, held_detail = :heldDetail,
                                decided_at = :decided, closed_at = :closed, updated_at = :updated, version = version + 1
                         WHERE id = :id AND version = :version""")
-                .param("department", c.department()).param("register", c.registerNumber()).param("household", c.householdNumber())
-                .param("state", c.state().name()).param("assignee", c.assignee()).param("heldReason", c.heldReason())
+                .param("department", c.department()).param("state", c.state().name()).param("assignee", c.assignee()).param("heldReason", c.heldReason())
                 .param("heldDetail", c.heldDetail()).param("decided", ts(c.decidedAt())).param("closed", ts(c.closedAt()))
                 .param("updated", ts(c.updatedAt())).param("id", c.id()).param("version", c.version()).update();
         if (rows != 1) {
@@ -101,6 +99,16 @@ class CaseStore {
         }
         changed.stored();
         return Optional.of(record(c.id(), transition));
+    }
+
+    /**
+     * What the register checks found: the register person and household of the applicant (internal
+     * numbers, never a My Number). Written apart from the case's state, so a clerk's action does not
+     * undo it and it does not make a clerk's page stale.
+     */
+    void matched(UUID caseId, String registerNumber, String householdNumber) {
+        jdbc.sql("UPDATE casework.case_file SET register_number = :register, household_number = :household WHERE id = :id")
+                .param("register", registerNumber).param("household", householdNumber).param("id", caseId).update();
     }
 
     private long record(UUID caseId, Transition t) {

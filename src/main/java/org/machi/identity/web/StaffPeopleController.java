@@ -1,10 +1,12 @@
 package org.machi.identity.web;
 
 import java.util.ArrayList;
-import java.util.Optional;
-import java.util.Locale;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.machi.identity.StaffRole;
@@ -12,9 +14,12 @@ import org.machi.identity.account.Account;
 import org.machi.identity.account.Accounts;
 import org.machi.identity.account.FieldProblem;
 import org.machi.identity.account.StaffAccounts;
+import org.machi.identity.account.StaffDetails;
 import org.machi.identity.account.StaffRegister;
 import org.machi.identity.security.SignInUnlocks;
 import org.machi.identity.totp.TotpCredentials;
+import org.machi.shared.CityProfile;
+import org.machi.shared.SiteLanguage;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -27,7 +32,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The system administrator's staff accounts: list, create, name and department, roles, reset sign-in, unlock sign-in. */
+/**
+ * The system administrator's staff accounts: list, create, name and department (one of the city
+ * profile's, or none), roles, reset sign-in, unlock sign-in.
+ */
 @Controller
 @PreAuthorize("hasAuthority('MANAGE_STAFF')")
 class StaffPeopleController {
@@ -39,10 +47,12 @@ class StaffPeopleController {
     private final StaffRegister register;
     private final TotpCredentials totp;
     private final SignInUnlocks unlocks;
+    private final CityProfile city;
 
     StaffPeopleController(Accounts accounts, StaffAccounts staff, StaffRegister register, TotpCredentials totp,
-                          SignInUnlocks unlocks) {
+                          SignInUnlocks unlocks, CityProfile city) {
         this.accounts = accounts;
+        this.city = city;
         this.unlocks = unlocks;
         this.register = register;
         this.staff = staff;
@@ -52,15 +62,25 @@ class StaffPeopleController {
     @GetMapping("/staff/people")
     String list(Model model) {
         List<Account> people = accounts.staff();
+        Map<UUID, StaffDetails> details = register.all();
+        Map<UUID, String> departments = new HashMap<>();
+        details.forEach((id, d) -> {
+            if (d.department() != null && !d.department().isBlank()) {
+                departments.put(id, city.departmentRecordedAs(d.department()).map(dep -> dep.name(SiteLanguage.REFERENCE))
+                        .orElse(d.department()));
+            }
+        });
         model.addAttribute("people", people);
-        model.addAttribute("details", register.all());
+        model.addAttribute("details", details);
+        model.addAttribute("departmentNames", departments);
         model.addAttribute("enrolled", people.stream().filter(a -> totp.isEnrolled(a.id())).map(Account::id).toList());
         return "identity/people";
     }
 
     @GetMapping("/staff/people/new")
     String newForm(Model model) {
-        model.addAttribute("details", StaffDetailsForm.of(null));
+        model.addAttribute("details", StaffDetailsForm.of(null, city));
+        model.addAttribute("departments", city.departments());
         model.addAttribute("roles", StaffRole.values());
         model.addAttribute("chosen", Set.of());
         return "identity/person-new";
@@ -75,7 +95,7 @@ class StaffPeopleController {
         if (!id.matches(STAFF_ID)) {
             problems.add(new FieldProblem("staffId", "people.staffId.invalid"));
         }
-        problems.addAll(details.problems());
+        problems.addAll(details.problems(city));
         if (roles.isEmpty()) {
             problems.add(new FieldProblem("roles", "people.roles.required"));
         }
@@ -88,6 +108,7 @@ class StaffPeopleController {
             model.addAttribute("problems", problems);
             model.addAttribute("staffId", staffId);
             model.addAttribute("details", details);
+            model.addAttribute("departments", city.departments());
             model.addAttribute("roles", StaffRole.values());
             model.addAttribute("chosen", roles);
             return "identity/person-new";
@@ -100,7 +121,7 @@ class StaffPeopleController {
     @GetMapping("/staff/people/{id}")
     String person(@PathVariable String id, Model model) {
         Account person = find(id);
-        return personPage(person, StaffDetailsForm.of(register.find(person.id()).orElse(null)), model);
+        return personPage(person, StaffDetailsForm.of(register.find(person.id()).orElse(null), city), model);
     }
 
     @PostMapping("/staff/people/{id}/roles")
@@ -109,7 +130,7 @@ class StaffPeopleController {
         Set<StaffRole> roles = roles(role);
         if (roles.isEmpty()) {
             model.addAttribute("problems", List.of(new FieldProblem("roles", "people.roles.required")));
-            return personPage(person, StaffDetailsForm.of(register.find(person.id()).orElse(null)), model);
+            return personPage(person, StaffDetailsForm.of(register.find(person.id()).orElse(null), city), model);
         }
         staff.changeRoles(person.id(), roles, admin.getName());
         return "redirect:/staff/people/" + person.id();
@@ -119,7 +140,7 @@ class StaffPeopleController {
     String changeDetails(@PathVariable String id, StaffDetailsForm details, Authentication admin, Model model,
                          RedirectAttributes redirect) {
         Account person = find(id);
-        List<FieldProblem> problems = details.problems();
+        List<FieldProblem> problems = details.problems(city);
         if (!problems.isEmpty()) {
             model.addAttribute("problems", problems);
             return personPage(person, details, model);
@@ -132,6 +153,8 @@ class StaffPeopleController {
     private String personPage(Account person, StaffDetailsForm details, Model model) {
         model.addAttribute("person", person);
         model.addAttribute("details", details);
+        model.addAttribute("departments", city.departments());
+        model.addAttribute("unknownDepartment", StaffDetailsForm.unknownDepartment(register.find(person.id()).orElse(null), city));
         model.addAttribute("roles", StaffRole.values());
         model.addAttribute("chosen", person.roles());
         model.addAttribute("enrolled", totp.isEnrolled(person.id()));

@@ -26,6 +26,7 @@ import org.machi.identity.security.MachiUserTestSupport;
 import org.machi.testing.MachiWebTest;
 import org.machi.testing.TestAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -50,6 +51,9 @@ class NoticeWithdrawalTests {
 
     @Autowired
     AuditTrail audit;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void onlyPublishersOfTheNoticesDepartmentMayWithdrawIt() throws Exception {
@@ -92,6 +96,28 @@ class NoticeWithdrawalTests {
         mvc.perform(post("/staff/notices/" + notice.id() + "/withdraw").with(authentication(signedIn(author))).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(store.find(notice.id()).orElseThrow().state()).isEqualTo(Notice.State.WITHDRAWN);
+    }
+
+    @Test
+    void aNoticeIsItsAuthorsDepartmentCodeAndOneRecordedByNameStillBelongsToThatDepartment() throws Exception {
+        Account author = publisherOf("seikatsu-kankyo");
+        Account colleague = publisherOf("生活環境課");
+        Account stranger = publisherOf("kiki-kanri");
+        Notice notice = desk.publish(NoticeCategory.GARBAGE, Map.of("ja", new NoticeText("資源ごみの日", "収集日のお知らせです。")),
+                Set.of(), null, author.reference());
+        assertThat(notice.department()).isEqualTo("seikatsu-kankyo");
+        assertThat(desk.mayWithdraw(notice, colleague.reference())).as("their department recorded by its name").isTrue();
+        assertThat(desk.mayWithdraw(notice, stranger.reference())).isFalse();
+
+        Notice older = desk.publish(NoticeCategory.GARBAGE, Map.of("ja", new NoticeText("粗大ごみの受付", "受付日が変わります。")),
+                Set.of(), null, author.reference());
+        jdbc.sql("UPDATE alerts.notice SET department = '生活環境課' WHERE id = ?").param(older.id()).update();
+        Notice published = store.find(older.id()).orElseThrow();
+        assertThat(published.department()).as("published before departments had codes").isEqualTo("seikatsu-kankyo");
+        assertThat(desk.mayWithdraw(published, stranger.reference())).isFalse();
+        mvc.perform(post("/staff/notices/" + older.id() + "/withdraw").with(authentication(signedIn(colleague))).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(store.find(older.id()).orElseThrow().state()).isEqualTo(Notice.State.WITHDRAWN);
     }
 
     private Account publisherOf(String department) {

@@ -62,9 +62,9 @@ class CaseWorkTests {
 
     @Test
     void aCaseGoesFromReceivedToCompletedWithEveryStepRecorded() {
-        String clerk = clerkOf("kyufukin");
+        String clerk = clerkOf("kosodate-kyufu");
         Account resident = accounts.resident();
-        UUID caseId = openCase("kyufukin", "kyufukin", resident.id(), Duration.ofDays(14));
+        UUID caseId = openCase("jido-teate", "kosodate-kyufu", resident.id(), Duration.ofDays(14));
 
         assertThat(work.act(caseId, clerk, new CaseCommand.StartReview()).state()).isEqualTo(CaseState.IN_REVIEW);
         assertThat(work.act(caseId, clerk, new CaseCommand.RequestInformation("口座の通帳の写しを添付してください。")).state())
@@ -116,7 +116,7 @@ class CaseWorkTests {
 
     @Test
     void clerksOfAnotherDepartmentOrNoneAreRefusedAndNothingChanges() {
-        UUID caseId = openCase("kyufukin", "kyufukin", accounts.resident().id(), null);
+        UUID caseId = openCase("jido-teate", "kosodate-kyufu", accounts.resident().id(), null);
         String stranger = clerkOf("shiminzei");
         String nobody = accounts.staff(StaffRole.DEPARTMENT_STAFF).reference();
 
@@ -126,9 +126,9 @@ class CaseWorkTests {
         assertThatThrownBy(() -> files.open(caseId, stranger)).isInstanceOfSatisfying(CaseRefused.class,
                 r -> assertThat(r.refusal()).isEqualTo(CaseRefusal.OTHER_DEPARTMENT));
         assertThat(files.open(UUID.randomUUID(), stranger)).isEmpty();
-        assertThatThrownBy(() -> queue.page(query("kyufukin", null), stranger)).isInstanceOfSatisfying(CaseRefused.class,
+        assertThatThrownBy(() -> queue.page(query("kosodate-kyufu", null), stranger)).isInstanceOfSatisfying(CaseRefused.class,
                 r -> assertThat(r.refusal()).isEqualTo(CaseRefusal.OTHER_DEPARTMENT));
-        assertThatThrownBy(() -> queue.page(query("kyufukin", null), nobody)).isInstanceOfSatisfying(CaseRefused.class,
+        assertThatThrownBy(() -> queue.page(query("kosodate-kyufu", null), nobody)).isInstanceOfSatisfying(CaseRefused.class,
                 r -> assertThat(r.refusal()).isEqualTo(CaseRefusal.NO_DEPARTMENT));
 
         CaseView unchanged = store.view(caseId).orElseThrow();
@@ -139,8 +139,8 @@ class CaseWorkTests {
 
     @Test
     void aRefusedActionChangesNothing() {
-        String clerk = clerkOf("kyufukin");
-        UUID caseId = openCase("kyufukin", "kyufukin", accounts.resident().id(), null);
+        String clerk = clerkOf("kosodate-kyufu");
+        UUID caseId = openCase("jido-teate", "kosodate-kyufu", accounts.resident().id(), null);
 
         assertThat(work.act(caseId, clerk, new CaseCommand.Approve()).refusal()).isEqualTo(CaseRefusal.STATE_FORBIDS);
         assertThat(work.act(caseId, clerk, new CaseCommand.StartReview()).succeeded()).isTrue();
@@ -157,8 +157,8 @@ class CaseWorkTests {
 
     @Test
     void aCaseChangedMeanwhileIsNotOverwritten() {
-        String clerk = clerkOf("kyufukin");
-        UUID caseId = openCase("kyufukin", "kyufukin", accounts.resident().id(), null);
+        String clerk = clerkOf("kosodate-kyufu");
+        UUID caseId = openCase("jido-teate", "kosodate-kyufu", accounts.resident().id(), null);
         Case first = store.find(caseId).orElseThrow();
         Case second = store.find(caseId).orElseThrow();
         Transition review = first.startReview(clerk, clock.instant());
@@ -175,10 +175,10 @@ class CaseWorkTests {
 
     @Test
     void casesAreAssignedWithinTheDepartmentAndTransferredToAnother() {
-        String clerk = clerkOf("kyufukin");
-        String colleague = clerkOf("kyufukin");
+        String clerk = clerkOf("kosodate-kyufu");
+        String colleague = clerkOf("kosodate-kyufu");
         String stranger = clerkOf("shiminzei");
-        UUID caseId = openCase("kyufukin", "kyufukin", accounts.resident().id(), null);
+        UUID caseId = openCase("jido-teate", "kosodate-kyufu", accounts.resident().id(), null);
 
         assertThat(work.act(caseId, clerk, new CaseCommand.Assign(stranger)).refusal()).isEqualTo(CaseRefusal.ASSIGNEE_NOT_IN_DEPARTMENT);
         assertThat(work.act(caseId, clerk, new CaseCommand.Assign("account:" + UUID.randomUUID())).refusal())
@@ -193,7 +193,7 @@ class CaseWorkTests {
         assertThat(work.act(caseId, clerk, new CaseCommand.StartReview()).refusal()).isEqualTo(CaseRefusal.OTHER_DEPARTMENT);
         assertThat(work.act(caseId, stranger, new CaseCommand.StartReview()).succeeded()).isTrue();
         List<HistoryEntry> history = files.open(caseId, stranger).orElseThrow().history();
-        assertThat(history).extracting(HistoryEntry::department).containsExactly("kyufukin", "kyufukin", "shiminzei", "shiminzei");
+        assertThat(history).extracting(HistoryEntry::department).containsExactly("kosodate-kyufu", "kosodate-kyufu", "shiminzei", "shiminzei");
         assertThat(history.get(2).reason()).isEqualTo("課税証明の担当のため");
     }
 
@@ -235,10 +235,10 @@ class CaseWorkTests {
 
     @Test
     void onlyTheApplicantRepliesAndOnlyWhileAsked() {
-        String clerk = clerkOf("kyufukin");
+        String clerk = clerkOf("kosodate-kyufu");
         Account resident = accounts.resident();
         Account other = accounts.resident();
-        UUID caseId = openCase("kyufukin", "kyufukin", resident.id(), null);
+        UUID caseId = openCase("jido-teate", "kosodate-kyufu", resident.id(), null);
 
         assertThat(replies.openRequest(caseId, other.id())).isEmpty();
         assertThat(replies.openRequest(caseId, resident.id()).orElseThrow().refusal()).contains(CaseRefusal.NOT_WAITING_FOR_REPLY);
@@ -264,9 +264,9 @@ class CaseWorkTests {
     void anApplicationOpensOneCaseEvenWhenTheEventComesTwice() {
         UUID application = UUID.randomUUID();
         Instant at = clock.instant();
-        assertThat(work.open(application, "20260401-0101", "kyufukin", "kyufukin", "ONLINE", UUID.randomUUID(), null, null, at, null))
+        assertThat(work.open(application, "20260401-0101", "jido-teate", "kosodate-kyufu", "ONLINE", UUID.randomUUID(), null, null, at, null))
                 .isPresent();
-        assertThat(work.open(application, "20260401-0101", "kyufukin", "kyufukin", "ONLINE", UUID.randomUUID(), null, null, at, null))
+        assertThat(work.open(application, "20260401-0101", "jido-teate", "kosodate-kyufu", "ONLINE", UUID.randomUUID(), null, null, at, null))
                 .isEmpty();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM casework.case_file WHERE application_id = :id").param("id", application)
                 .query(Long.class).single()).isEqualTo(1);
