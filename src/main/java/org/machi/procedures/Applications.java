@@ -3,10 +3,14 @@ package org.machi.procedures;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.machi.audit.AuditRecord;
 import org.machi.audit.AuditTrail;
@@ -160,6 +164,38 @@ public class Applications {
         audit.record(AuditRecord.of(reader, READ).about("account:" + owner.get(), REPLY_FILE_RECORD).because(purpose)
                 .withDetail("reply file " + fileId));
         return opened.map(file -> new FileDownload(file.filename(), file.mediaType(), file.content()));
+    }
+
+    /**
+     * The reply files among these ids, described without their content (name, size, type), in the
+     * order asked, for a case page; ids of no reply file are left out. Recorded like {@link #read},
+     * once per resident whose files were listed (the file names may say who they are).
+     */
+    @Transactional
+    public List<ApplicationDetails.AttachedFile> replyFiles(Collection<UUID> fileIds, String reader, String purpose) {
+        require(reader, purpose);
+        List<ApplicationDetails.AttachedFile> files = new ArrayList<>();
+        Set<UUID> owners = new LinkedHashSet<>();
+        for (UUID id : new LinkedHashSet<>(fileIds)) {
+            replyFiles.describe(id).ifPresent(described -> {
+                owners.add(described.owner());
+                files.add(attached(described.file()));
+            });
+        }
+        owners.forEach(owner -> audit.record(AuditRecord.of(reader, READ).about("account:" + owner, REPLY_FILE_RECORD).because(purpose)
+                .withDetail("reply file names")));
+        return files;
+    }
+
+    /** The resident's own reply files among these ids, described (for their reply form); another's are left out. Not audited: their own. */
+    @Transactional(readOnly = true)
+    public List<ApplicationDetails.AttachedFile> ownReplyFiles(Collection<UUID> fileIds, UUID owner) {
+        return new LinkedHashSet<>(fileIds).stream().flatMap(id -> replyFiles.describe(id).stream())
+                .filter(described -> described.owner().equals(owner)).map(described -> attached(described.file())).toList();
+    }
+
+    private static ApplicationDetails.AttachedFile attached(StoredAttachment file) {
+        return new ApplicationDetails.AttachedFile(file.id(), file.filename(), file.size(), file.mediaType());
     }
 
     /** Deletes a reply file (the resident took it off their reply before sending it); nothing happens when there is none. */

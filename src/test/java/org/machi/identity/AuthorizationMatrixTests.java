@@ -157,6 +157,11 @@ class AuthorizationMatrixTests {
         for (String endpoint : new String[] {"GET /my/cases/{id}/reply", "POST /my/cases/{id}/reply"}) {
             EXPECTED.put(endpoint, Access.RESIDENT);
         }
+        // casework measures (issue 13, H6): department staff see their own department's procedures, plan readers all
+        for (String endpoint : new String[] {"GET /staff/casework/measures", "GET /staff/casework/measures.csv"}) {
+            EXPECTED.put(endpoint, Access.BACK_OFFICE);
+            PERMISSION.put(endpoint, Set.of(Permission.PROCESS_CASES, Permission.VIEW_PLAN));
+        }
         // issue 13, register (H3): importing extracts of the resident register
         for (String endpoint : new String[] {"GET /staff/casework/register", "POST /staff/casework/register"}) {
             EXPECTED.put(endpoint, Access.BACK_OFFICE);
@@ -165,6 +170,13 @@ class AuthorizationMatrixTests {
         // issue 13, procedures-api (H2): the clerk fills a counter draft on the step pages
         for (String endpoint : new String[] {"GET /counter/applications/{id}", "GET /counter/applications/{id}/{stepId}",
                 "POST /counter/applications/{id}/{stepId}", "GET /counter/applications/{id}/check-answers"}) {
+            EXPECTED.put(endpoint, Access.BACK_OFFICE);
+            PERMISSION.put(endpoint, Set.of(Permission.SERVE_AT_COUNTER));
+        }
+        // issue 13, counter (H7): looking residents up, counter sessions, the summary PDF
+        for (String endpoint : new String[] {"GET /counter", "POST /counter/look-up", "POST /counter/sessions",
+                "GET /counter/sessions/{id}", "POST /counter/sessions/{id}/procedures", "POST /counter/sessions/{id}/submit",
+                "POST /counter/sessions/{id}/close", "GET /counter/sessions/{id}/summary.pdf"}) {
             EXPECTED.put(endpoint, Access.BACK_OFFICE);
             PERMISSION.put(endpoint, Set.of(Permission.SERVE_AT_COUNTER));
         }

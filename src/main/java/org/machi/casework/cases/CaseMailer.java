@@ -7,7 +7,6 @@ import org.machi.casework.CaseStateChanged;
 import org.machi.casework.CaseView;
 import org.machi.identity.Resident;
 import org.machi.identity.Residents;
-import org.machi.procedures.DepartmentView;
 import org.machi.procedures.ProcedureView;
 import org.machi.procedures.Procedures;
 import org.machi.shared.CityProfile;
@@ -58,8 +57,7 @@ class CaseMailer {
             SiteLanguage language = SiteLanguage.fromCode(resident.profile().preferredLanguage()).orElse(SiteLanguage.REFERENCE);
             Locale locale = language.locale();
             String title = procedures.find(c.procedureSlug(), language).map(ProcedureView::title).orElse(c.procedureSlug());
-            String department = procedures.departments(language).stream().filter(d -> d.code().equals(changed.department())).findFirst()
-                    .map(CaseMailer::contact).orElse("");
+            String department = city.department(c.department()).map(d -> d.name(language) + " " + d.phone()).orElse("");
             String link = changed.to() == CaseState.NEEDS_INFORMATION ? baseUrl + replyPath(c.id())
                     : baseUrl + "/my/procedures/" + c.applicationId();
             String state = messages.getMessage(changed.to().messageKey(), null, locale);
@@ -75,10 +73,6 @@ class CaseMailer {
     /** Where the applicant answers a request for information. */
     static String replyPath(java.util.UUID caseId) {
         return "/my/cases/" + caseId + "/reply";
-    }
-
-    private static String contact(DepartmentView d) {
-        return d.name() + " " + d.phone();
     }
 
     private static boolean hasAddress(Resident resident) {

@@ -3,25 +3,24 @@ package org.machi.casework.cases;
 import java.util.Optional;
 import org.machi.identity.StaffDirectory;
 import org.machi.identity.StaffView;
-import org.machi.procedures.DepartmentView;
-import org.machi.procedures.Procedures;
-import org.machi.shared.SiteLanguage;
+import org.machi.shared.CityProfile;
 import org.springframework.stereotype.Component;
 
-/** Which departments the city has, and which one a staff member works in (a department code, or none). */
+/** Which departments the city has (its profile), and which one a staff member works in (a department code, or none). */
 @Component
 class Departments {
 
-    private final Procedures procedures;
+    private final CityProfile city;
     private final StaffDirectory staff;
 
-    Departments(Procedures procedures, StaffDirectory staff) {
-        this.procedures = procedures;
+    Departments(CityProfile city, StaffDirectory staff) {
+        this.city = city;
         this.staff = staff;
     }
 
+    /** Whether the city profile has a department of this code. */
     boolean exists(String code) {
-        return code != null && procedures.departments(SiteLanguage.JA).stream().map(DepartmentView::code).anyMatch(code::equals);
+        return code != null && city.department(code).isPresent();
     }
 
     /** The department code of the staff member, if they are staff and have one. */

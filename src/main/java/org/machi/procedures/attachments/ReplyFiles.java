@@ -54,6 +54,15 @@ public class ReplyFiles {
         return owner(fileId).flatMap(owner -> attachments.open(fileId, owner));
     }
 
+    /** The reply file described (name, size, type; no content), with its owner; empty when there is none by that id. */
+    public Optional<Described> describe(UUID fileId) {
+        return owner(fileId).flatMap(owner -> attachments.attachedTo(fileId).stream().filter(file -> file.id().equals(fileId)).findFirst()
+                .map(file -> new Described(owner, file)));
+    }
+
+    public record Described(UUID owner, StoredAttachment file) {
+    }
+
     /** Deletes the reply file and its content; false when there was none. */
     public boolean delete(UUID fileId) {
         Optional<UUID> owner = owner(fileId);

@@ -26,6 +26,8 @@ import org.machi.procedures.ApplicationSubmitted;
 import org.machi.procedures.ApplicationWithdrawn;
 import org.machi.procedures.SubmissionChannel;
 import org.machi.shared.CaseProgress;
+import org.machi.shared.CityProfile;
+import org.machi.shared.SiteLanguage;
 import org.machi.shared.StaffTasks;
 import org.machi.testing.Mailbox;
 import org.machi.testing.MachiWebTest;
@@ -79,6 +81,9 @@ class CaseListenersTests {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    CityProfile city;
 
     @Test
     void aSubmittedApplicationBecomesACaseOfItsDepartmentDueWhenItsTargetEnds() {
@@ -134,7 +139,8 @@ class CaseListenersTests {
         work.act(c.id(), clerk, new CaseCommand.StartReview());
         MimeMessage inReview = mailbox.to(resident.login(), m -> Mailbox.text(m).contains("Status: In review"));
         assertThat(inReview.getSubject()).contains(receipt);
-        assertThat(Mailbox.text(inReview)).contains("http://machi.test/my/procedures/" + application).contains("Receipt number: " + receipt);
+        assertThat(Mailbox.text(inReview)).contains("http://machi.test/my/procedures/" + application).contains("Receipt number: " + receipt)
+                .contains("Contact: " + city.department("shiminzei").orElseThrow().name(SiteLanguage.EN));
 
         work.act(c.id(), clerk, new CaseCommand.RequestInformation("預金通帳の写しを添付してください。"));
         MimeMessage asked = mailbox.to(resident.login(), m -> Mailbox.text(m).contains("Status: More information needed"));

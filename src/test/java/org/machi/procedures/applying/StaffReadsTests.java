@@ -182,8 +182,17 @@ class StaffReadsTests {
         assertThat(entry.subject()).isEqualTo(resident.reference());
         assertThat(entry.purpose()).isEqualTo("information request");
 
+        UUID unknown = UUID.randomUUID();
+        assertThat(applications.replyFiles(List.of(unknown, accepted.fileId()), CLERK, "case review"))
+                .containsExactly(new ApplicationDetails.AttachedFile(accepted.fileId(), "源泉徴収票.pdf", pdf.length, "application/pdf"));
+        assertThat(lastRead().record()).isEqualTo("procedures.reply-file");
+        assertThat(lastRead().purpose()).isEqualTo("case review");
+        assertThat(applications.ownReplyFiles(List.of(accepted.fileId()), resident.id())).hasSize(1);
+        assertThat(applications.ownReplyFiles(List.of(accepted.fileId()), UUID.randomUUID())).as("another's").isEmpty();
+
         applications.deleteReplyFile(accepted.fileId());
         assertThat(applications.replyFile(accepted.fileId(), CLERK, "information request")).isEmpty();
+        assertThat(applications.replyFiles(List.of(accepted.fileId()), CLERK, "case review")).isEmpty();
         applications.deleteReplyFile(accepted.fileId());
         assertThat(applications.replyFile(UUID.randomUUID(), CLERK, "information request")).isEmpty();
     }
