@@ -94,7 +94,7 @@ class CasePagesController {
             if (done != null) {
                 model.addAttribute("done", true);
             }
-            return casePage(details, locale, model, List.of(), null, Map.of());
+            return casePage(details, clerk, locale, model, List.of(), null, Map.of());
         });
     }
 
@@ -121,14 +121,14 @@ class CasePagesController {
         if (actionForm == null) {
             CaseDetails details = open(id, clerk);
             response.setStatus(HttpStatus.NOT_FOUND.value());
-            return casePage(details, locale, model, List.of(new CaseProblem("actions", "casePages.unknownAction", new Object[0])), null,
+            return casePage(details, clerk, locale, model, List.of(new CaseProblem("actions", "casePages.unknownAction", new Object[0])), null,
                     form.toSingleValueMap());
         }
         CaseActionForm.Reading reading = actionForm.read(form::getFirst);
         if (!reading.problems().isEmpty()) {
             CaseDetails details = open(id, clerk);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return casePage(details, locale, model, reading.problems(), actionForm, form.toSingleValueMap());
+            return casePage(details, clerk, locale, model, reading.problems(), actionForm, form.toSingleValueMap());
         }
         CaseOutcome outcome = work.act(caseId, clerk.getName(), reading.command(), version(form.getFirst("version")));
         if (outcome.succeeded()) {
@@ -145,7 +145,7 @@ class CasePagesController {
         }
         CaseDetails details = open(id, clerk);
         response.setStatus(HttpStatus.CONFLICT.value());
-        return casePage(details, locale, model, List.of(new CaseProblem(fieldOf(actionForm, outcome.refusal()), outcome.messageKey(),
+        return casePage(details, clerk, locale, model, List.of(new CaseProblem(fieldOf(actionForm, outcome.refusal()), outcome.messageKey(),
                 new Object[0])), actionForm, form.toSingleValueMap());
     }
 
@@ -257,16 +257,20 @@ class CasePagesController {
     record HistoryRow(HistoryEntry entry, String actorName, boolean stateChanged) {
     }
 
-    /** A request with its asker's name. */
-    record RequestRow(RequestView request, String askedByName) {
+    /** A request with its asker's name and its reply's files (described where the procedures module knows them). */
+    record RequestRow(RequestView request, String askedByName, List<ReplyFile> files) {
+    }
+
+    /** A file of a reply: its id, and its name and type (null when not described). */
+    record ReplyFile(UUID id, String filename, String mediaType) {
     }
 
     /** A note with its author's name. */
     record NoteRow(NoteView note, String authorName) {
     }
 
-    private String casePage(CaseDetails details, Locale locale, Model model, List<CaseProblem> problems, CaseActionForm failed,
-                            Map<String, String> sent) {
+    private String casePage(CaseDetails details, Principal clerk, Locale locale, Model model, List<CaseProblem> problems,
+                            CaseActionForm failed, Map<String, String> sent) {
         SiteLanguage language = SiteLanguage.of(locale);
         CaseView c = details.caseFile();
         Set<String> people = new HashSet<>();
@@ -295,8 +299,15 @@ class CasePagesController {
         model.addAttribute("clerkName", c.clerk() == null ? null : names.getOrDefault(c.clerk(), c.clerk()));
         model.addAttribute("history", history);
         model.addAttribute("notes", details.notes().stream().map(n -> new NoteRow(n, names.getOrDefault(n.author(), n.author()))).toList());
-        model.addAttribute("requests", details.requests().stream().map(r -> new RequestRow(r, names.getOrDefault(r.askedBy(), r.askedBy())))
-                .toList());
+        List<UUID> replyFileIds = details.requests().stream().flatMap(r -> r.replyFiles().stream()).toList();
+        // the files' names may say who the applicant is: described through the procedures module, which records the read
+        Map<UUID, ApplicationDetails.AttachedFile> described = replyFileIds.isEmpty() ? Map.of()
+                : applications.replyFiles(replyFileIds, clerk.getName(), "case-review").stream()
+                        .collect(java.util.stream.Collectors.toMap(ApplicationDetails.AttachedFile::fileId, f -> f, (a, b) -> a));
+        model.addAttribute("requests", details.requests().stream().map(r -> new RequestRow(r, names.getOrDefault(r.askedBy(), r.askedBy()),
+                r.replyFiles().stream().map(id -> described.containsKey(id)
+                        ? new ReplyFile(id, described.get(id).filename(), described.get(id).mediaType()) : new ReplyFile(id, null, null))
+                        .toList())).toList());
         model.addAttribute("actions", actions);
         model.addAttribute("assignees", colleagues(c.department()));
         model.addAttribute("departments", city.departments().stream().filter(d -> !d.code().equals(c.department()))

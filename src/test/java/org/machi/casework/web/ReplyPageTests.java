@@ -104,6 +104,7 @@ class ReplyPageTests {
         Authentication staffSignedIn = MachiUserTestSupport.signedIn(clerk, true);
         Document casePage = Html.page(mvc.perform(get("/staff/cases/" + caseId).with(authentication(staffSignedIn))).andReturn());
         assertThat(casePage.select("#requests .reply-text").text()).isEqualTo("通帳の写しを添付します。");
+        assertThat(casePage.select("#requests a[href*=/replies/]").text()).isEqualTo("tsucho.png（image/png、閲覧は記録されます）");
         String fileLink = casePage.select("#requests a[href*=/replies/]").attr("href");
         MvcResult download = mvc.perform(get(fileLink).with(authentication(staffSignedIn))).andExpect(status().isOk()).andReturn();
         assertThat(download.getResponse().getContentType()).isEqualTo("image/png");
