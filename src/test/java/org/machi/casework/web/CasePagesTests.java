@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
@@ -105,7 +104,8 @@ class CasePagesTests {
         assertThat(row(page, tag + "-NONE").text()).contains("期限なし", "未割当", "オンライン");
         assertThat(page.select("a[href=/staff/cases/" + late + "]")).hasSize(1);
         assertThat(page.text()).doesNotContain(tag + "-ELSE");
-        assertThat(elsewhere).isNotEqualTo(soon).isNotEqualTo(noTarget);
+        assertThat(page.select("a[href=/staff/cases/" + elsewhere + "]")).isEmpty();
+        assertThat(page.select("a[href=/staff/cases/" + soon + "], a[href=/staff/cases/" + noTarget + "]")).hasSize(2);
 
         Document overdue = page(mvc.perform(get("/staff/cases").param("overdue", "true").with(authentication(clerk))).andReturn());
         assertThat(receipts(overdue, tag)).containsExactly(tag + "-LATE");
@@ -280,7 +280,6 @@ class CasePagesTests {
     void aClerkOfAnotherDepartmentGetsATranslated403PageAndChangesNothing() throws Exception {
         UUID caseId = cases.open(tag() + "-OTHER", "risai", "kyufukin", null, null);
         Authentication stranger = clerkOf("shiminzei");
-        int before = audit.latest(1).isEmpty() ? 0 : 1;
 
         Document page = page(mvc.perform(get("/staff/cases/" + caseId).with(authentication(stranger))).andExpect(status().isForbidden())
                 .andReturn());
@@ -303,7 +302,6 @@ class CasePagesTests {
                 .isEqualTo(1L);
         assertThat(jdbc.sql("SELECT department FROM casework.case_file WHERE id = :id").param("id", caseId).query(String.class).single())
                 .isEqualTo("kyufukin");
-        assertThat(before).isNotNegative();
         mvc.perform(get("/staff/cases/" + UUID.randomUUID()).with(authentication(stranger))).andExpect(status().isNotFound());
         mvc.perform(get("/staff/cases/not-a-case").with(authentication(stranger))).andExpect(status().isNotFound());
     }
@@ -429,9 +427,5 @@ class CasePagesTests {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document);
         }
-    }
-
-    static Instant now(TestClock clock) {
-        return clock.instant();
     }
 }
