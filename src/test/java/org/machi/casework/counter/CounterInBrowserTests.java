@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.UUID;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.binary.Base32;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,7 +154,11 @@ class CounterInBrowserTests {
         APIResponse pdf = page.request().get(url(summary));
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.headers().get("content-type")).isEqualTo("application/pdf");
-        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("窓口申請 内容確認書", resident.familyName() + " " + resident.givenName(), resident.registerNumber(),
+                    "1. 住民票の写し", "2. 市・県民税 課税", "046-225-2790", "署名", "受付職員");
+        }
 
         // submitting without the signature box is refused; with it both are filed at once
         clock.advance(Duration.ofMinutes(7).plusSeconds(30));
