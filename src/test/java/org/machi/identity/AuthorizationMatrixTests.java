@@ -146,6 +146,11 @@ class AuthorizationMatrixTests {
             EXPECTED.put(endpoint, Access.BACK_OFFICE);
             PERMISSION.put(endpoint, Set.of(Permission.APPROVE_ALERTS));
         }
+        // casework measures (issue 13, H6): department staff see their own department's procedures, plan readers all
+        for (String endpoint : new String[] {"GET /staff/casework/measures", "GET /staff/casework/measures.csv"}) {
+            EXPECTED.put(endpoint, Access.BACK_OFFICE);
+            PERMISSION.put(endpoint, Set.of(Permission.PROCESS_CASES, Permission.VIEW_PLAN));
+        }
         // issue 13, register (H3): importing extracts of the resident register
         for (String endpoint : new String[] {"GET /staff/casework/register", "POST /staff/casework/register"}) {
             EXPECTED.put(endpoint, Access.BACK_OFFICE);

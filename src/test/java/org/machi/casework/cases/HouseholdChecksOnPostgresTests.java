@@ -7,11 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,9 +34,12 @@ import org.machi.identity.account.Accounts;
 import org.machi.identity.StaffRole;
 import org.machi.identity.account.StaffAccounts;
 import org.machi.identity.account.StaffDetails;
-import org.machi.procedures.ApplicationSubmitted;
-import org.machi.procedures.SubmissionChannel;
+import org.machi.procedures.ApplicantFacts;
+import org.machi.procedures.Applications;
+import org.machi.procedures.CounterStart;
+import org.machi.procedures.CounterSubmission;
 import org.machi.procedures.applying.Applying;
+import org.machi.procedures.applying.CounterApplying;
 import org.machi.procedures.applying.Draft;
 import org.machi.procedures.applying.StepInput;
 import org.machi.procedures.forms.Step;
@@ -39,10 +47,8 @@ import org.machi.shared.SiteLanguage;
 import org.machi.testing.OnPostgres;
 import org.machi.testing.RequiresPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On PostgreSQL, with the city's real kyufukin form: the household checks of a benefit paid once
@@ -121,10 +127,10 @@ class HouseholdChecksOnPostgresTests extends OnPostgres {
     CaseWork work;
 
     @Autowired
-    ApplicationEventPublisher events;
+    Applications applications;
 
     @Autowired
-    TransactionTemplate transaction;
+    CounterApplying counter;
 
     @Autowired
     AuditTrail audit;
@@ -148,8 +154,8 @@ class HouseholdChecksOnPostgresTests extends OnPostgres {
             assertThat(entry.subject()).isEqualTo("register:" + Register.HEAD.registerNumber());
         });
 
-        UUID counter = fileAtCounter(Register.SPOUSE);
-        CaseView second = settled(counter);
+        UUID atCounter = fileAtCounter(Register.SPOUSE);
+        CaseView second = settled(atCounter);
         assertThat(second.channel()).isEqualTo("COUNTER");
         assertThat(second.heldReason()).isEqualTo("DUPLICATE_IN_HOUSEHOLD");
         assertThat(second.heldDetail()).isEqualTo(first.receiptNumber());
@@ -200,13 +206,29 @@ class HouseholdChecksOnPostgresTests extends OnPostgres {
     }
 
     @Test
-    void twoApplicationsOfOneHouseholdFiledAtTheSameMomentDoNotBothPass() {
-        UUID one = UUID.randomUUID();
-        UUID two = UUID.randomUUID();
-        transaction.executeWithoutResult(status -> {
-            events.publishEvent(counterSubmission(one, Register.RACER));
-            events.publishEvent(counterSubmission(two, Register.RACER));
-        });
+    void twoApplicationsOfOneHouseholdFiledAtTheSameMomentDoNotBothPass() throws Exception {
+        String clerk = staffMember(StaffRole.COUNTER_STAFF).reference();
+        UUID firstSession = UUID.randomUUID();
+        UUID secondSession = UUID.randomUUID();
+        UUID one = counterDraft(Register.RACER, firstSession, clerk);
+        UUID two = counterDraft(Register.RACER, secondSession, clerk);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<CounterSubmission>> filed = new ArrayList<>();
+            for (UUID session : List.of(firstSession, secondSession)) {
+                filed.add(threads.submit(() -> {
+                    go.await();
+                    return applications.submitAtCounter(session, clerk);
+                }));
+            }
+            go.countDown();
+            for (Future<CounterSubmission> f : filed) {
+                assertThat(f.get().submitted()).isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
         List<CaseView> both = List.of(settled(one), settled(two));
         assertThat(both).as("at least one of them is held as the other's duplicate")
                 .anySatisfy(c -> assertThat(c.heldReason()).isEqualTo("DUPLICATE_IN_HOUSEHOLD"));
@@ -220,23 +242,28 @@ class HouseholdChecksOnPostgresTests extends OnPostgres {
                 Assurance.CARD_VERIFIED, true, Set.of(), Instant.now());
         accounts.insert(account);
         UUID id = applying.start(account.id(), "kyufukin");
-        answer(account.id(), id, "baseDate", "registeredOnBaseDate", "yes");
-        answer(account.id(), id, "householdHead", "isHouseholdHead", "yes");
-        answer(account.id(), id, "taxStatus", "householdTax", "allExempt");
-        answer(account.id(), id, "dependents", "allDependentsOfTaxed", "no");
-        answer(account.id(), id, "alreadyApplied", "alreadyApplied", "no");
-        answer(account.id(), id, "head", "familyName", person.familyName(), "givenName", person.givenName(), "familyNameKana",
-                person.familyNameKana(), "givenNameKana", person.givenNameKana(), "birthDate", person.birthDate().toString(),
-                "address.postcode", "243-0021", "address.line", "岡田1-2-3", "phone", "046-225-2000");
-        answer(account.id(), id, "accountChoiceStep", "accountChoice", "kokin");
+        fill(id, stepId -> applying.draft(account.id(), "kyufukin", id).orElseThrow(), person);
         Draft draft = applying.draft(account.id(), "kyufukin", id).orElseThrow();
         Applying.Submission submitted = applying.submit(account.id(), "kyufukin", id, applying.newSubmitKey(draft), SiteLanguage.JA);
         assertThat(submitted.result()).as("submitted: " + submitted.incomplete()).isEqualTo(Applying.SubmitResult.SUBMITTED);
         return id;
     }
 
-    private void answer(UUID account, UUID id, String stepId, String... pairs) {
-        Draft draft = applying.draft(account, "kyufukin", id).orElseThrow();
+    /** Answers kyufukin's steps for the person; the draft is read again before each step. */
+    private void fill(UUID id, java.util.function.Function<String, Draft> draftOf, RegisteredPerson person) {
+        answer(draftOf, "baseDate", "registeredOnBaseDate", "yes");
+        answer(draftOf, "householdHead", "isHouseholdHead", "yes");
+        answer(draftOf, "taxStatus", "householdTax", "allExempt");
+        answer(draftOf, "dependents", "allDependentsOfTaxed", "no");
+        answer(draftOf, "alreadyApplied", "alreadyApplied", "no");
+        answer(draftOf, "head", "familyName", person.familyName(), "givenName", person.givenName(), "familyNameKana",
+                person.familyNameKana(), "givenNameKana", person.givenNameKana(), "birthDate", person.birthDate().toString(),
+                "address.postcode", "243-0021", "address.line", "岡田1-2-3", "phone", "046-225-2000");
+        answer(draftOf, "accountChoiceStep", "accountChoice", "kokin");
+    }
+
+    private void answer(java.util.function.Function<String, Draft> draftOf, String stepId, String... pairs) {
+        Draft draft = draftOf.apply(stepId);
         Step step = draft.form().step(stepId).orElseThrow();
         Applying.StepOutcome outcome = applying.saveStep(draft, step, input(pairs), null, SiteLanguage.JA);
         assertThat(outcome.saved()).as("step " + stepId + ": " + outcome.reading().problems()).isTrue();
@@ -270,16 +297,25 @@ class HouseholdChecksOnPostgresTests extends OnPostgres {
         };
     }
 
-    /** An application filed at the counter for the register person, as the counter's submit announces it. */
+    /**
+     * An application filed at the counter for the register person, as the counter does it: a draft
+     * for the clerk prefilled with what the register holds, the clerk's answers, one submit.
+     */
     private UUID fileAtCounter(RegisteredPerson person) {
-        UUID id = UUID.randomUUID();
-        transaction.executeWithoutResult(status -> events.publishEvent(counterSubmission(id, person)));
+        String clerk = staffMember(StaffRole.COUNTER_STAFF).reference();
+        UUID session = UUID.randomUUID();
+        UUID id = counterDraft(person, session, clerk);
+        CounterSubmission filed = applications.submitAtCounter(session, clerk);
+        assertThat(filed.submitted()).as(filed.outcome().toString()).isTrue();
         return id;
     }
 
-    private ApplicationSubmitted counterSubmission(UUID id, RegisteredPerson person) {
-        return new ApplicationSubmitted(id, "C" + UUID.randomUUID().toString().substring(0, 12), "kyufukin", 1, null, Instant.now(), null,
-                SubmissionChannel.COUNTER, staffMember(StaffRole.COUNTER_STAFF).reference(), person.registerNumber(), UUID.randomUUID());
+    private UUID counterDraft(RegisteredPerson person, UUID session, String clerk) {
+        UUID id = applications.startAtCounter(new CounterStart("kyufukin", session, clerk, person.registerNumber(),
+                new ApplicantFacts(person.familyName(), person.givenName(), person.familyNameKana(), person.givenNameKana(),
+                        person.birthDate(), person.postcode(), person.addressLine()), "/counter/sessions/" + session));
+        fill(id, stepId -> counter.draft(id, clerk).orElseThrow(), person);
+        return id;
     }
 
     /** The application's case once the household checks have run on it (their event publication is complete). */
