@@ -203,6 +203,25 @@ class CounterInBrowserTests {
         assertThat(page.locator("#drafts tbody").innerText()).doesNotContain("—");
         axe("submitted session with its cases");
 
+        // the resident's next visit: the two applications show as pending, made at the counter
+        List<String> receipts = jdbc.sql("SELECT receipt_number FROM procedures.application WHERE counter_session = :session")
+                .param("session", session).query(String.class).list();
+        tabTo("main a[href='/counter']");
+        enter();
+        tabTo("#purpose");
+        page.keyboard().press("ArrowDown"); // the second purpose, 証明書の交付
+        assertThat(page.locator("#purpose-1").isChecked()).isTrue();
+        tabTo("#registerNumber");
+        type(resident.registerNumber());
+        tabTo("main form[action='/counter/look-up'] button[type=submit]");
+        enter();
+        tabTo(start);
+        enter();
+        String pending = page.locator("main section[aria-labelledby=pending-title]").innerText();
+        assertThat(pending).contains(receipts.get(0), receipts.get(1), "受付済み", "窓口", "ご本人");
+        assertThat(page.locator("main").innerText()).contains("証明書の交付");
+        axe("next visit with pending cases");
+
         assertThat(checked).as("every page on the way was checked").hasSizeGreaterThanOrEqualTo(12);
         assertThat(violations).isEmpty();
     }
