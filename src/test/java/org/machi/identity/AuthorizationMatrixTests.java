@@ -162,16 +162,16 @@ class AuthorizationMatrixTests {
             EXPECTED.put(endpoint, Access.BACK_OFFICE);
             PERMISSION.put(endpoint, Set.of(Permission.PROCESS_CASES, Permission.VIEW_PLAN));
         }
-        // issue 13, register (H3): importing extracts of the resident register
-        for (String endpoint : new String[] {"GET /staff/casework/register", "POST /staff/casework/register"}) {
-            EXPECTED.put(endpoint, Access.BACK_OFFICE);
-            PERMISSION.put(endpoint, Set.of(Permission.IMPORT_REGISTER));
-        }
         // issue 13, procedures-api (H2): the clerk fills a counter draft on the step pages
         for (String endpoint : new String[] {"GET /counter/applications/{id}", "GET /counter/applications/{id}/{stepId}",
                 "POST /counter/applications/{id}/{stepId}", "GET /counter/applications/{id}/check-answers"}) {
             EXPECTED.put(endpoint, Access.BACK_OFFICE);
             PERMISSION.put(endpoint, Set.of(Permission.SERVE_AT_COUNTER));
+        }
+        // issue 13, register (H3): importing extracts of the resident register
+        for (String endpoint : new String[] {"GET /staff/casework/register", "POST /staff/casework/register"}) {
+            EXPECTED.put(endpoint, Access.BACK_OFFICE);
+            PERMISSION.put(endpoint, Set.of(Permission.IMPORT_REGISTER));
         }
         // issue 13, counter (H7): looking residents up, counter sessions, the summary PDF
         for (String endpoint : new String[] {"GET /counter", "POST /counter/look-up", "POST /counter/sessions",

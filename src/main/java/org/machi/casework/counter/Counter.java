@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.machi.audit.AuditRecord;
 import org.machi.audit.AuditTrail;
-import org.machi.casework.RegisteredHousehold;
 import org.machi.casework.RegisteredPerson;
 import org.machi.casework.ResidentRegister;
 import org.machi.casework.counter.CounterCases.CaseBrief;
@@ -280,10 +279,6 @@ class Counter {
 
     Optional<RegisteredPerson> person(CounterSession session) {
         return register.byNumber(session.registerNumber());
-    }
-
-    Optional<RegisteredHousehold> household(RegisteredPerson person) {
-        return register.household(person.householdNumber());
     }
 
     /** A read of a register person's data for this clerk, with why. */

@@ -36,13 +36,20 @@ class CounterCases {
 
     /** Open cases of the person or their household, newest first. */
     List<PendingCase> pending(String registerNumber, String householdNumber) {
-        return jdbc.sql("""
+        // without a household (the person left the register) only their own cases; never a null parameter,
+        // whose type PostgreSQL cannot tell
+        String whose = householdNumber == null ? "register_number = :number"
+                : "(register_number = :number OR household_number = :household)";
+        var statement = jdbc.sql("""
                         SELECT receipt_number, procedure_slug, state, channel, submitted_at, due_at, register_number
                         FROM casework.case_file
-                        WHERE (register_number = :number OR (:household IS NOT NULL AND household_number = :household))
-                          AND state NOT IN ('COMPLETED', 'WITHDRAWN')
-                        ORDER BY submitted_at DESC""")
-                .param("number", registerNumber).param("household", householdNumber)
+                        WHERE %s AND state NOT IN ('COMPLETED', 'WITHDRAWN')
+                        ORDER BY submitted_at DESC""".formatted(whose))
+                .param("number", registerNumber);
+        if (householdNumber != null) {
+            statement = statement.param("household", householdNumber);
+        }
+        return statement
                 .query((rs, row) -> new PendingCase(rs.getString("receipt_number"), rs.getString("procedure_slug"),
                         rs.getString("state"), rs.getString("channel"), instant(rs, "submitted_at"), instant(rs, "due_at"),
                         registerNumber.equals(rs.getString("register_number"))))

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.machi.audit.AuditRecord;
 import org.machi.audit.AuditTrail;
 import org.machi.shared.CityProfile;
@@ -122,7 +123,8 @@ public class RegisterImports {
         final Map<String, int[]> households = new HashMap<>();
         final List<String[]> proxies = new ArrayList<>();
         final List<int[]> proxyLines = new ArrayList<>();
-        final List<RegisterStore.Sealed> pending = new ArrayList<>(BATCH);
+        final List<ExtractRow> pending = new ArrayList<>(BATCH);
+        CompletableFuture<List<RegisterStore.Sealed>> sealing;
         int added;
         int changed;
 
@@ -191,7 +193,7 @@ public class RegisterImports {
             if (problemCount == 0) {
                 acrossRows(); // a household's head or a proxy's household may be on a row that has a problem
             }
-            flush();
+            flush(true);
         }
 
         private void row(ExtractFormat format, int line, String text) {
@@ -217,16 +219,9 @@ public class RegisterImports {
             if (problemCount > 0) {
                 return; // the file is refused: the rest is only read for its problems
             }
-            RegisterStore.Sealed sealed = store.seal(row);
-            String earlier = before.remove(row.registerNumber());
-            if (earlier == null) {
-                added++;
-            } else if (!earlier.equals(sealed.rowHash())) {
-                changed++;
-            }
-            pending.add(sealed);
+            pending.add(row);
             if (pending.size() == BATCH) {
-                flush();
+                flush(false);
             }
         }
 
@@ -252,11 +247,38 @@ public class RegisterImports {
             found.forEach(this::problem);
         }
 
-        private void flush() {
-            if (problemCount == 0 && !pending.isEmpty()) {
-                store.insertPeople(snapshot, pending);
-            }
+        /**
+         * Seals the rows read since the last flush on the other cores while this thread inserts the
+         * batch sealed before them (the inserts must stay on the transaction's connection and thread).
+         */
+        private void flush(boolean last) {
+            List<ExtractRow> rows = List.copyOf(pending);
             pending.clear();
+            if (problemCount > 0) {
+                return;
+            }
+            CompletableFuture<List<RegisterStore.Sealed>> next = rows.isEmpty() ? null
+                    : CompletableFuture.supplyAsync(() -> rows.parallelStream().map(store::seal).toList());
+            if (sealing != null) {
+                insert(sealing.join());
+            }
+            sealing = next;
+            if (last && sealing != null) {
+                insert(sealing.join());
+                sealing = null;
+            }
+        }
+
+        private void insert(List<RegisterStore.Sealed> people) {
+            for (RegisterStore.Sealed person : people) {
+                String earlier = before.remove(person.registerNumber());
+                if (earlier == null) {
+                    added++;
+                } else if (!earlier.equals(person.rowHash())) {
+                    changed++;
+                }
+            }
+            store.insertPeople(snapshot, people);
         }
 
         RegisterSnapshot complete() {

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.UUID;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.binary.Base32;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,7 +154,11 @@ class CounterInBrowserTests {
         APIResponse pdf = page.request().get(url(summary));
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.headers().get("content-type")).isEqualTo("application/pdf");
-        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("窓口申請 内容確認書", resident.familyName() + " " + resident.givenName(), resident.registerNumber(),
+                    "1. 住民票の写し", "2. 市・県民税 課税", "046-225-2790", "署名", "受付職員");
+        }
 
         // submitting without the signature box is refused; with it both are filed at once
         clock.advance(Duration.ofMinutes(7).plusSeconds(30));
@@ -195,6 +202,25 @@ class CounterInBrowserTests {
         assertThat(page.locator("#drafts tbody tr").count()).isEqualTo(2);
         assertThat(page.locator("#drafts tbody").innerText()).doesNotContain("—");
         axe("submitted session with its cases");
+
+        // the resident's next visit: the two applications show as pending, made at the counter
+        List<String> receipts = jdbc.sql("SELECT receipt_number FROM procedures.application WHERE counter_session = :session")
+                .param("session", session).query(String.class).list();
+        tabTo("main a[href='/counter']");
+        enter();
+        tabTo("#purpose");
+        page.keyboard().press("ArrowDown"); // the second purpose, 証明書の交付
+        assertThat(page.locator("#purpose-1").isChecked()).isTrue();
+        tabTo("#registerNumber");
+        type(resident.registerNumber());
+        tabTo("main form[action='/counter/look-up'] button[type=submit]");
+        enter();
+        tabTo(start);
+        enter();
+        String pending = page.locator("main section[aria-labelledby=pending-title]").innerText();
+        assertThat(pending).contains(receipts.get(0), receipts.get(1), "受付済み", "窓口", "ご本人");
+        assertThat(page.locator("main").innerText()).contains("証明書の交付");
+        axe("next visit with pending cases");
 
         assertThat(checked).as("every page on the way was checked").hasSizeGreaterThanOrEqualTo(12);
         assertThat(violations).isEmpty();

@@ -248,6 +248,22 @@ class CounterPagesTests {
     }
 
     @Test
+    void aLifeEventOffersItsOnlineProceduresTickedAndTheStaffHomeCountsTheOpenSessions() throws Exception {
+        UUID session = start(clerk, person);
+        String page = mvc.perform(as(clerk, get("/counter/sessions/" + session)).param("event", "BIRTH"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        var form = org.jsoup.Jsoup.parse(page).select("main form[action$='/procedures'] input[name=procedure]");
+        assertThat(form).extracting(input -> input.attr("value")).as("出生: the online ones; 出生届 is done on paper")
+                .containsExactly("jido-teate");
+        assertThat(form).allSatisfy(input -> assertThat(input.hasAttr("checked")).isTrue());
+        mvc.perform(as(clerk, get("/counter/sessions/" + session)).param("event", "NOT_AN_EVENT"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("value=\"kazei-shomei\"")));
+        mvc.perform(as(clerk, get("/staff")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("対応中の窓口が1件あります")))
+                .andExpect(content().string(containsString("href=\"/counter\"")));
+    }
+
+    @Test
     void aClosedSessionCannotBeChanged() throws Exception {
         UUID session = start(clerk, person);
         mvc.perform(as(clerk, post("/counter/sessions/" + session + "/close")))
