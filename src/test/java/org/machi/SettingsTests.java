@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.machi.alerts.AlertsProperties;
 import org.machi.alerts.PushProperties;
+import org.machi.casework.cases.CaseworkProperties;
 import org.machi.identity.IdentityProperties;
 import org.machi.procedures.ProceduresProperties;
 import org.machi.procedures.drafts.DraftsProperties;
@@ -35,7 +36,8 @@ class SettingsTests {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({SharedProperties.class, AlertsProperties.class, PushProperties.class, IdentityProperties.class,
-            ProceduresProperties.class, ValuesProperties.class, AttachmentsProperties.class, DraftsProperties.class})
+            ProceduresProperties.class, ValuesProperties.class, AttachmentsProperties.class, DraftsProperties.class,
+            CaseworkProperties.class})
     static class Settings {
     }
 
@@ -75,6 +77,7 @@ class SettingsTests {
             assertThat(identity.oneTimePasswordLifetime()).isEqualTo(Duration.ofHours(24));
             assertThat(context.getBean(ValuesProperties.class).eraOverrun()).as("平成32年 refused unless the city says otherwise")
                     .isEqualTo(EraOverrun.REFUSE);
+            assertThat(context.getBean(CaseworkProperties.class).onePerHousehold()).as("casework (H4)").containsExactly("kyufukin");
             ProceduresProperties procedures = context.getBean(ProceduresProperties.class);
             assertThat(procedures.forms()).isEqualTo("classpath:procedures/forms/");
             assertThat(procedures.drafts().keptFor()).isEqualTo(Duration.ofDays(30));

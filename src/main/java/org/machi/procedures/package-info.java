@@ -13,5 +13,5 @@
  * together as channel COUNTER. The case's progress comes back through the shared port
  * {@link org.machi.shared.CaseProgress}, when casework runs.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Procedures", allowedDependencies = {"shared", "identity", "audit"})
+@org.springframework.modulith.ApplicationModule(displayName = "Procedures", allowedDependencies = {"shared", "shared :: pdf", "identity", "audit"})
 package org.machi.procedures;

@@ -146,6 +146,22 @@ class AuthorizationMatrixTests {
             EXPECTED.put(endpoint, Access.BACK_OFFICE);
             PERMISSION.put(endpoint, Set.of(Permission.APPROVE_ALERTS));
         }
+        // issue 13, case pages (H5): the department's queue and cases for case workers (which department is the
+        // pages' own check, CasePagesTests), the applicant's reply page for residents
+        for (String endpoint : new String[] {"GET /staff/cases", "GET /staff/cases/{id}", "POST /staff/cases/{id}/actions/{action}",
+                "GET /staff/cases/{id}/application", "GET /staff/cases/{id}/application/files/{fileId}",
+                "GET /staff/cases/{id}/replies/{fileId}", "GET /staff/cases/{id}/notice.pdf"}) {
+            EXPECTED.put(endpoint, Access.BACK_OFFICE);
+            PERMISSION.put(endpoint, Set.of(Permission.PROCESS_CASES));
+        }
+        for (String endpoint : new String[] {"GET /my/cases/{id}/reply", "POST /my/cases/{id}/reply"}) {
+            EXPECTED.put(endpoint, Access.RESIDENT);
+        }
+        // casework measures (issue 13, H6): department staff see their own department's procedures, plan readers all
+        for (String endpoint : new String[] {"GET /staff/casework/measures", "GET /staff/casework/measures.csv"}) {
+            EXPECTED.put(endpoint, Access.BACK_OFFICE);
+            PERMISSION.put(endpoint, Set.of(Permission.PROCESS_CASES, Permission.VIEW_PLAN));
+        }
         // issue 13, procedures-api (H2): the clerk fills a counter draft on the step pages
         for (String endpoint : new String[] {"GET /counter/applications/{id}", "GET /counter/applications/{id}/{stepId}",
                 "POST /counter/applications/{id}/{stepId}", "GET /counter/applications/{id}/check-answers"}) {
@@ -156,6 +172,13 @@ class AuthorizationMatrixTests {
         for (String endpoint : new String[] {"GET /staff/casework/register", "POST /staff/casework/register"}) {
             EXPECTED.put(endpoint, Access.BACK_OFFICE);
             PERMISSION.put(endpoint, Set.of(Permission.IMPORT_REGISTER));
+        }
+        // issue 13, counter (H7): looking residents up, counter sessions, the summary PDF
+        for (String endpoint : new String[] {"GET /counter", "POST /counter/look-up", "POST /counter/sessions",
+                "GET /counter/sessions/{id}", "POST /counter/sessions/{id}/procedures", "POST /counter/sessions/{id}/submit",
+                "POST /counter/sessions/{id}/close", "GET /counter/sessions/{id}/summary.pdf"}) {
+            EXPECTED.put(endpoint, Access.BACK_OFFICE);
+            PERMISSION.put(endpoint, Set.of(Permission.SERVE_AT_COUNTER));
         }
     }
 
@@ -247,7 +270,8 @@ class AuthorizationMatrixTests {
         String[] parts = endpoint.split(" ", 2);
         String path = parts[1].replace("{id}", example.id().toString()).replace("{token}", "not-a-token")
                 .replace("{category}", "GARBAGE").replace("{slug}", "sodai-gomi").replace("{stepId}", "business")
-                .replace("{event}", "moving").replace("{fileId}", java.util.UUID.randomUUID().toString());
+                .replace("{event}", "moving").replace("{fileId}", java.util.UUID.randomUUID().toString())
+                .replace("{action}", "note");
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path)
                 .with(csrf()).accept("text/html");
         if (subject.authentication() != null) {

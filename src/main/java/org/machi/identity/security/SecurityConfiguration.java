@@ -76,7 +76,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // a resident's own applications; the API path lies under the public catalog's, so this comes first
                         .requestMatchers("/procedures/*/apply", "/procedures/*/apply/**", "/my/procedures", "/my/procedures/**",
-                                "/my/bundles/**", "/api/v1/procedures/applications").hasAuthority(Permission.OWN_ACCOUNT.authority())
+                                "/my/bundles/**", "/my/cases/**", "/api/v1/procedures/applications").hasAuthority(Permission.OWN_ACCOUNT.authority())
                         .requestMatchers(HttpMethod.GET, open).permitAll()
                         .requestMatchers(HttpMethod.HEAD, open).permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, open).permitAll()

@@ -1,24 +1,20 @@
 package org.machi.procedures.receipts;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.Normalizer;
 import java.time.ZonedDateTime;
 import java.time.chrono.JapaneseChronology;
 import java.time.format.DateTimeFormatter;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
-import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.machi.shared.CityProfile;
 import org.machi.shared.SiteLanguage;
+import org.machi.shared.pdf.PageWriter;
+import org.machi.shared.pdf.PdfFonts;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +37,6 @@ public class ReceiptPdf {
 
     private final MessageSource messages;
     private final CityProfile city;
-    private volatile ReceiptFonts fonts;
 
     public ReceiptPdf(MessageSource messages, CityProfile city) {
         this.messages = messages;
@@ -55,35 +50,20 @@ public class ReceiptPdf {
     }
 
     public byte[] render(Receipt receipt) {
-        try (PDDocument document = new PDDocument(); ReceiptFonts.Loaded loaded = fonts().load(document)) {
+        // the font files are read when the first document is made, not at every start of the application
+        try (PDDocument document = new PDDocument(); PdfFonts.Loaded loaded = PdfFonts.shared().load(document)) {
             describe(document, receipt);
-            Page page = new Page(document, loaded);
+            PageWriter page = PageWriter.start(document, loaded, FOOTER_TOP + 8);
             write(page, receipt);
             page.finish();
             footers(document, loaded, receipt);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            document.save(out);
-            return out.toByteArray();
+            return PageWriter.bytes(document);
         } catch (IOException e) {
             throw new UncheckedIOException("the receipt could not be written", e);
         }
     }
 
-    /** The font files are read when the first receipt is made, not at every start of the application. */
-    private ReceiptFonts fonts() {
-        ReceiptFonts loaded = fonts;
-        if (loaded == null) {
-            synchronized (this) {
-                if (fonts == null) {
-                    fonts = new ReceiptFonts();
-                }
-                loaded = fonts;
-            }
-        }
-        return loaded;
-    }
-
-    private void write(Page page, Receipt receipt) throws IOException {
+    private void write(PageWriter page, Receipt receipt) throws IOException {
         SiteLanguage language = receipt.language();
         page.text(bilingual("receipt.pdf.title", language, "  "), 18, 0);
         page.text(besideJapanese(city.name(SiteLanguage.JA), city.name(language), " / "), 12, 0);
@@ -130,23 +110,18 @@ public class ReceiptPdf {
         }
     }
 
-    private void footers(PDDocument document, ReceiptFonts.Loaded loaded, Receipt receipt) throws IOException {
+    private void footers(PDDocument document, PdfFonts.Loaded loaded, Receipt receipt) throws IOException {
         SiteLanguage language = receipt.language();
         String notice = message("receipt.pdf.footer", language);
         String japanese = message("receipt.pdf.footer", SiteLanguage.JA);
-        int count = document.getNumberOfPages();
-        for (int i = 0; i < count; i++) {
-            PDPage pdfPage = document.getPage(i);
-            try (PDPageContentStream stream = new PDPageContentStream(document, pdfPage, PDPageContentStream.AppendMode.APPEND, true, true)) {
-                Page footer = new Page(document, loaded, pdfPage, stream, FOOTER_TOP);
-                footer.rule();
-                footer.text(japanese, 10, 0);
-                if (!notice.equals(japanese)) {
-                    footer.text(notice, 10, 0);
-                }
-                footer.text(receipt.receiptNumber() + "    " + message("receipt.pdf.page", language, i + 1, count), 10, 0);
+        PageWriter.footers(document, loaded, FOOTER_TOP, (footer, page, pages) -> {
+            footer.rule();
+            footer.text(japanese, 10, 0);
+            if (!notice.equals(japanese)) {
+                footer.text(notice, 10, 0);
             }
-        }
+            footer.text(receipt.receiptNumber() + "    " + message("receipt.pdf.page", language, page, pages), 10, 0);
+        });
     }
 
     private void describe(PDDocument document, Receipt receipt) {
@@ -180,107 +155,6 @@ public class ReceiptPdf {
         return messages.getMessage(key, arguments, language.locale());
     }
 
-    private static final float MARGIN = 50;
     private static final float FOOTER_TOP = 112;
     private static final float ANSWER_INDENT = 14;
-    private static final float LEADING = 1.45f;
-
-    /** A cursor that writes wrapped lines down the page and starts a new page when one is full. */
-    private final class Page {
-
-        private final PDDocument document;
-        private final ReceiptFonts.Loaded fonts;
-        private final LineWrapper wrapper;
-        private final float bottom;
-        private PDPageContentStream stream;
-        private float y;
-        private float size;
-
-        Page(PDDocument document, ReceiptFonts.Loaded fonts) throws IOException {
-            this.document = document;
-            this.fonts = fonts;
-            this.wrapper = new LineWrapper(text -> fonts.width(text, size));
-            this.bottom = FOOTER_TOP + 8;
-            newPage();
-        }
-
-        /** Writes into a page that exists already, from {@code top} down (the footer). */
-        Page(PDDocument document, ReceiptFonts.Loaded fonts, PDPage page, PDPageContentStream stream, float top) {
-            this.document = document;
-            this.fonts = fonts;
-            this.wrapper = new LineWrapper(text -> fonts.width(text, size));
-            this.bottom = 0;
-            this.stream = stream;
-            this.y = top;
-        }
-
-        void text(String text, float fontSize, float indent) throws IOException {
-            for (String line : lines(text, fontSize, indent)) {
-                float height = fontSize * LEADING;
-                if (y - height < bottom) {
-                    newPage();
-                }
-                y -= height;
-                draw(line, fontSize, MARGIN + indent, y + fontSize * (LEADING - 1) / 2);
-            }
-        }
-
-        /** Starts a new page unless the question and the first line of its answer fit on this one. */
-        void keepTogether(String question, float questionSize, float answerSize) throws IOException {
-            float needed = lines(question == null ? "" : question, questionSize, 0).size() * questionSize * LEADING
-                    + answerSize * LEADING;
-            if (y - needed < bottom) {
-                newPage();
-            }
-        }
-
-        void gap(float points) {
-            y -= points;
-        }
-
-        void rule() throws IOException {
-            y -= 4;
-            stream.setLineWidth(0.75f);
-            stream.moveTo(MARGIN, y);
-            stream.lineTo(PDRectangle.A4.getWidth() - MARGIN, y);
-            stream.stroke();
-            y -= 6;
-        }
-
-        void finish() throws IOException {
-            stream.close();
-        }
-
-        private List<String> lines(String text, float fontSize, float indent) {
-            size = fontSize;
-            float width = PDRectangle.A4.getWidth() - 2 * MARGIN - indent;
-            String clean = Normalizer.normalize(text, Normalizer.Form.NFC).replace('\t', ' ');
-            return clean.lines().flatMap(paragraph -> wrapper.wrap(paragraph, width).stream()).toList();
-        }
-
-        private void draw(String line, float fontSize, float x, float baseline) throws IOException {
-            if (line.isEmpty()) {
-                return;
-            }
-            stream.beginText();
-            stream.newLineAtOffset(x, baseline);
-            for (ReceiptFonts.Run run : ReceiptPdf.this.fonts().runs(line)) {
-                stream.setFont(fonts.font(run.font()), fontSize);
-                stream.showText(run.text());
-            }
-            stream.endText();
-        }
-
-        private void newPage() throws IOException {
-            if (stream != null) {
-                stream.close();
-            }
-            PDPage page = new PDPage(PDRectangle.A4);
-            document.addPage(page);
-            stream = new PDPageContentStream(document, page);
-            stream.setNonStrokingColor(0f);
-            stream.setStrokingColor(0f);
-            y = PDRectangle.A4.getHeight() - MARGIN;
-        }
-    }
 }

@@ -130,7 +130,7 @@ class CounterApplyingTests {
                 refused -> assertThat(refused.messageKey()).isEqualTo("counter.refused.NO_SUCH_PROCEDURE"));
         assertThatThrownBy(() -> start("tennyu", HANAKO)).isInstanceOfSatisfying(CounterRefusedException.class,
                 refused -> assertThat(refused.reason()).isEqualTo(CounterRefusedException.Reason.COUNTER_ONLY));
-        assertThatThrownBy(() -> start("kaigo-nintei", HANAKO)).isInstanceOfSatisfying(CounterRefusedException.class,
+        assertThatThrownBy(() -> start("kyufukin", HANAKO)).isInstanceOfSatisfying(CounterRefusedException.class,
                 refused -> assertThat(refused.reason()).isEqualTo(CounterRefusedException.Reason.NO_FORM));
         assertThatThrownBy(() -> applications.startAtCounter(new CounterStart("sodai-gomi", session, clerk, "1000000001", HANAKO,
                 "https://elsewhere.example/"))).isInstanceOf(IllegalArgumentException.class);

@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.IntStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -26,6 +22,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.machi.shared.CityProfile;
 import org.machi.shared.SiteLanguage;
+import org.machi.shared.pdf.PdfFonts;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** The receipt PDF read back with PDFBox's own text extraction, as a reader's copy-and-paste or search would see it. */
@@ -85,7 +82,7 @@ class ReceiptPdfTests {
 
     @Test
     void everyLabelOfEveryLanguageHasItsGlyphs() {
-        ReceiptFonts fonts = new ReceiptFonts();
+        PdfFonts fonts = PdfFonts.shared();
         ResourceBundleMessageSource messages = messages();
         List<String> missing = new ArrayList<>();
         for (SiteLanguage language : SiteLanguage.values()) {
@@ -98,26 +95,6 @@ class ReceiptPdfTests {
             CITY.name(language).codePoints().filter(cp -> fonts.drawable(cp) != cp).forEach(cp -> missing.add("city " + cp));
         }
         assertThat(missing).isEmpty();
-    }
-
-    @Test
-    void everyHangulSyllableVietnameseLetterJisKanjiAndGb2312HanziHasAGlyph() {
-        ReceiptFonts fonts = new ReceiptFonts();
-        assertThat(IntStream.rangeClosed(0xAC00, 0xD7A3).filter(cp -> fonts.drawable(cp) != cp).boxed().toList()).isEmpty();
-        String vietnamese = "aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ";
-        assertThat((vietnamese + vietnamese.toUpperCase(Locale.ROOT)).codePoints().filter(cp -> fonts.drawable(cp) != cp)
-                .mapToObj(Character::toString).toList()).isEmpty();
-        assertThat(unencodable(fonts, Charset.forName("Shift_JIS"))).isEmpty();
-        assertThat(unencodable(fonts, Charset.forName("GB2312"))).isEmpty();
-    }
-
-    /** The letters and ideographs a character set has that the receipt cannot draw. */
-    private static List<String> unencodable(ReceiptFonts fonts, Charset charset) {
-        CharsetEncoder encoder = charset.newEncoder();
-        return IntStream.rangeClosed(0x20, 0xFFFF)
-                .filter(cp -> !Character.isSurrogate((char) cp) && Character.isLetter(cp) && encoder.canEncode((char) cp))
-                .filter(cp -> fonts.drawable(cp) != cp)
-                .mapToObj(cp -> charset + " U+" + Integer.toHexString(cp)).toList();
     }
 
     @Test

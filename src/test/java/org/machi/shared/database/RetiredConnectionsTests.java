@@ -108,6 +108,15 @@ class RetiredConnectionsTests {
                         CURRENT_TIMESTAMP)""", """
                 INSERT INTO procedures.bundle_draft (bundle_id, item_order, procedure_slug, application_id)
                 VALUES ('00000000-0000-0000-0000-0000000000b1', 0, 'tennyu-yoyaku', RANDOM_UUID())"""));
+        WRITES.put("casework.case_file", List.of("""
+                INSERT INTO casework.case_file (id, application_id, receipt_number, procedure_slug, department, channel, state,
+                                                submitted_at, updated_at, version)
+                VALUES (RANDOM_UUID(), RANDOM_UUID(), '2026-000001-8', 'juminhyo', 'shimin', 'ONLINE', 'RECEIVED', CURRENT_TIMESTAMP,
+                        CURRENT_TIMESTAMP, 0)"""));
+        WRITES.put("casework.register_current", List.of("""
+                INSERT INTO casework.register_snapshot (id, imported_at, imported_by, people, households, added, changed, removed)
+                VALUES ('00000000-0000-0000-0000-0000000000c1', CURRENT_TIMESTAMP, 'system', 0, 0, 0, 0, 0)""", """
+                INSERT INTO casework.register_current (only_row, snapshot_id) VALUES (1, '00000000-0000-0000-0000-0000000000c1')"""));
     }
 
     private HikariDataSource pool;

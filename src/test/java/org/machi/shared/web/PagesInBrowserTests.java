@@ -102,7 +102,14 @@ class PagesInBrowserTests {
                 Map.entry("/my/bundles/{id}", "/my/bundles/" + NO_APPLICATION),
                 Map.entry("/my/bundles/{id}/facts", "/my/bundles/" + NO_APPLICATION + "/facts"),
                 Map.entry("/my/procedures/{id}/receipt.pdf", "/my/procedures/" + NO_APPLICATION + "/receipt.pdf"),
-                Map.entry("/my/procedures/{id}/files/{fileId}", "/my/procedures/" + NO_APPLICATION + "/files/" + NO_APPLICATION))));
+                Map.entry("/my/procedures/{id}/files/{fileId}", "/my/procedures/" + NO_APPLICATION + "/files/" + NO_APPLICATION),
+                // issue 13, counter (H7): a session nobody has (CounterInBrowserTests walks a real one)
+                Map.entry("/counter/sessions/{id}", "/counter/sessions/" + NO_APPLICATION),
+                Map.entry("/counter/sessions/{id}/summary.pdf", "/counter/sessions/" + NO_APPLICATION + "/summary.pdf"),
+                // issue 13, procedures-api (H2): the counter's step pages, of a draft nobody has
+                Map.entry("/counter/applications/{id}", "/counter/applications/" + NO_APPLICATION),
+                Map.entry("/counter/applications/{id}/{stepId}", "/counter/applications/" + NO_APPLICATION + "/applicant"),
+                Map.entry("/counter/applications/{id}/check-answers", "/counter/applications/" + NO_APPLICATION + "/check-answers"))));
         pages.add("/procedures/okuyami");
         pages.add("/procedures/life-events/moving/plan?under3=999&situation=forged");
         pages.add("/procedures?q=" + "x".repeat(200) + "&event=NOPE");

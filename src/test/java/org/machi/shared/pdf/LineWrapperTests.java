@@ -1,4 +1,4 @@
-package org.machi.procedures.receipts;
+package org.machi.shared.pdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

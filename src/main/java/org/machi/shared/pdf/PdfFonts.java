@@ -1,4 +1,4 @@
-package org.machi.procedures.receipts;
+package org.machi.shared.pdf;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -16,29 +16,46 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * The fonts of the receipt and which of them draws each character. IPAex Gothic draws Japanese and
+ * The fonts of the city's printed documents (receipts, decision notices, counter summaries) and
+ * which of them draws each character. IPAex Gothic draws Japanese and
  * the Latin letters it has; WenQuanYi Micro Hei draws what IPAex lacks (Hangul, simplified Chinese,
  * Vietnamese letters). A character neither has is drawn as U+FFFD, so that nothing typed is left
- * out without a trace. The font files are read once; each PDF embeds a subset of them.
+ * out without a trace. The font files are read once per application ({@link #shared()}); each PDF
+ * embeds a subset of them.
  */
-final class ReceiptFonts {
+public final class PdfFonts {
 
-    static final int REPLACEMENT = 0xFFFD;
+    public static final int REPLACEMENT = 0xFFFD;
     static final String JAPANESE_FILE = "fonts/ipaexg.ttf";
     static final String FALLBACK_FILE = "fonts/wqy-microhei.ttc";
     private static final String FALLBACK_NAME = "WenQuanYiMicroHei";
     // beyond the supplementary ideographic plane neither font has anything
     private static final int LAST_CODE_POINT = 0x3FFFF;
 
-    static final int JAPANESE = 0;
-    static final int FALLBACK = 1;
+    /** The font of a {@link Run}: IPAex Gothic. */
+    public static final int JAPANESE = 0;
+    /** The font of a {@link Run}: WenQuanYi Micro Hei. */
+    public static final int FALLBACK = 1;
 
     private final byte[] japanese;
     private final byte[] fallback;
     private final BitSet japaneseCoverage;
     private final BitSet fallbackCoverage;
 
-    ReceiptFonts() {
+    /**
+     * The fonts every document of the application uses, read the first time a document is made
+     * (reading them and their character maps takes a moment; a start of the application does not pay it).
+     */
+    public static PdfFonts shared() {
+        return Holder.FONTS;
+    }
+
+    private static final class Holder {
+        static final PdfFonts FONTS = new PdfFonts();
+    }
+
+    /** Fonts read afresh; {@link #shared()} is what documents use. */
+    PdfFonts() {
         try {
             japanese = read(JAPANESE_FILE);
             fallback = read(FALLBACK_FILE);
@@ -47,7 +64,7 @@ final class ReceiptFonts {
                 fallbackCoverage = coverage(collection.getFontByName(FALLBACK_NAME));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("the receipt fonts cannot be read", e);
+            throw new UncheckedIOException("the document fonts cannot be read", e);
         }
         if (!fallbackCoverage.get(REPLACEMENT)) {
             throw new IllegalStateException(FALLBACK_FILE + " lacks U+FFFD");
@@ -55,14 +72,14 @@ final class ReceiptFonts {
     }
 
     /** A piece of text drawn in one font. */
-    record Run(String text, int font) {
+    public record Run(String text, int font) {
     }
 
     /**
      * The text cut into runs by font. A Latin word that needs the fallback font for one of its
      * letters (Vietnamese "Việt") is drawn wholly in it, so that its letters match.
      */
-    List<Run> runs(String text) {
+    public List<Run> runs(String text) {
         int[] points = text.codePoints().map(this::drawable).toArray();
         int[] fonts = new int[points.length];
         for (int i = 0; i < points.length; i++) {
@@ -85,7 +102,7 @@ final class ReceiptFonts {
     }
 
     /** The character itself where a font has it, else U+FFFD; control characters are never drawable. */
-    int drawable(int codePoint) {
+    public int drawable(int codePoint) {
         if (Character.getType(codePoint) == Character.CONTROL || codePoint > LAST_CODE_POINT) {
             return REPLACEMENT;
         }
@@ -93,11 +110,11 @@ final class ReceiptFonts {
     }
 
     /** The fonts loaded into one document; close it after the document is saved. */
-    Loaded load(PDDocument document) {
+    public Loaded load(PDDocument document) {
         return new Loaded(document);
     }
 
-    final class Loaded implements Closeable {
+    public final class Loaded implements Closeable {
 
         private final PDDocument document;
         private final PDType0Font[] loaded = new PDType0Font[2];
@@ -108,7 +125,7 @@ final class ReceiptFonts {
         }
 
         /** The font, embedded as a subset the first time the document uses it. */
-        PDType0Font font(int which) {
+        public PDType0Font font(int which) {
             if (loaded[which] == null) {
                 try {
                     TrueTypeFont font;
@@ -128,8 +145,13 @@ final class ReceiptFonts {
             return loaded[which];
         }
 
+        /** The text cut into runs by font, as {@link PdfFonts#runs(String)}. */
+        public List<Run> runs(String text) {
+            return PdfFonts.this.runs(text);
+        }
+
         /** The width of {@code text} in points at {@code size}. */
-        float width(String text, float size) {
+        public float width(String text, float size) {
             float width = 0;
             for (Run run : runs(text)) {
                 try {
@@ -202,7 +224,7 @@ final class ReceiptFonts {
     }
 
     private static byte[] read(String resource) throws IOException {
-        try (InputStream in = ReceiptFonts.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = PdfFonts.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IOException(resource + " is not on the class path");
             }

@@ -1,4 +1,4 @@
-package org.machi.procedures.receipts;
+package org.machi.shared.pdf;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.function.ToDoubleFunction;
  * simple 禁則処理); words written with spaces (Latin, Hangul) break at the spaces. A word longer
  * than the line is cut between characters rather than run off the page.
  */
-final class LineWrapper {
+public final class LineWrapper {
 
     private static final String NO_LINE_START = "、。，．,.）)」』】〕〉》］]｝}!！?？:：;；・ー々ゝゞぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ%％";
     private static final String NO_LINE_END = "（(「『【〔〈《［[｛{";
@@ -18,11 +18,11 @@ final class LineWrapper {
     private final ToDoubleFunction<String> width;
 
     /** @param width the printed width of a piece of text, in the unit of {@code maxWidth} */
-    LineWrapper(ToDoubleFunction<String> width) {
+    public LineWrapper(ToDoubleFunction<String> width) {
         this.width = width;
     }
 
-    List<String> wrap(String paragraph, double maxWidth) {
+    public List<String> wrap(String paragraph, double maxWidth) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String unit : units(paragraph)) {
