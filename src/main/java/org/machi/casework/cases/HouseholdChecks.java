@@ -32,6 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reason; nothing is decided automatically. No manual cross-checking of lists: what halted online
  * intake in 2020.
  *
+ * <p>Every other case opened online is matched to the register the same way (the first step only,
+ * with its own purpose), so that the counter's one view of a resident shows what they sent online.
+ *
  * <p>Two steps, each committed: first the applicant's register and household numbers are stored
  * with the case, then other cases of the household are looked for. Two applications of one
  * household checked at the same moment therefore see each other (at least the later one does):
@@ -42,6 +45,9 @@ class HouseholdChecks {
 
     /** The purpose recorded when the checks read the application and the register. */
     static final String PURPOSE = "benefit-check";
+
+    /** The purpose recorded when an online case of another procedure is matched to the register, for the counter's one view. */
+    static final String MATCH_PURPOSE = "register-match";
 
     private static final Logger log = LoggerFactory.getLogger(HouseholdChecks.class);
 
@@ -70,12 +76,18 @@ class HouseholdChecks {
     void on(CaseOpened opened) {
         if (properties.onePerHousehold().contains(opened.procedureSlug())) {
             check(opened.caseId());
+        } else {
+            step.executeWithoutResult(status -> {
+                if (store.view(opened.caseId()).orElseThrow().registerNumber() == null) {
+                    identify(opened.caseId(), MATCH_PURPOSE);
+                }
+            });
         }
     }
 
     /** Runs the checks on the case; an error (the register not answering) leaves the event to be handed over again. */
     void check(UUID caseId) {
-        Found found = step.execute(status -> identify(caseId));
+        Found found = step.execute(status -> identify(caseId, PURPOSE));
         step.executeWithoutResult(status -> judge(caseId, found));
     }
 
@@ -83,19 +95,19 @@ class HouseholdChecks {
     record Found(RegisteredPerson person, String notFound) {
     }
 
-    private Found identify(UUID caseId) {
+    private Found identify(UUID caseId, String purpose) {
         CaseView c = store.view(caseId).orElseThrow();
         Found found;
         if (c.registerNumber() != null) {
             found = register.byNumber(c.registerNumber()).map(p -> new Found(p, null))
                     .orElseGet(() -> new Found(null, "register number not in the register"));
         } else {
-            ApplicantFacts facts = applications.applicantFacts(c.applicationId(), "system", PURPOSE).orElse(ApplicantFacts.NONE);
+            ApplicantFacts facts = applications.applicantFacts(c.applicationId(), "system", purpose).orElse(ApplicantFacts.NONE);
             found = lookUp(facts);
         }
         audit.record(AuditRecord.of("system", "personal-data.read")
                 .about(found.person() != null ? "register:" + found.person().registerNumber() : CaseFiles.subject(c), "casework.register")
-                .because(PURPOSE).withDetail("case " + caseId));
+                .because(purpose).withDetail("case " + caseId));
         if (found.person() != null) {
             store.matched(caseId, found.person().registerNumber(), found.person().householdNumber());
         }

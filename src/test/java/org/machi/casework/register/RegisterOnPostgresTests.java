@@ -24,6 +24,7 @@ class RegisterOnPostgresTests extends OnPostgres {
 
     @Test
     void importsLooksUpAndReimportsOnPostgres() {
+        // only the seed imports as "system"; other tests on this database import as someone else
         assertThat(imports.latest(10)).as("production starts without a register").noneMatch(s -> s.importedBy().equals("system"));
 
         RegisterCsv bad = RegisterCsv.threeHouseholds()

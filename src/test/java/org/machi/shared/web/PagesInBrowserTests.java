@@ -109,7 +109,14 @@ class PagesInBrowserTests {
                 // issue 13, procedures-api (H2): the counter's step pages, of a draft nobody has
                 Map.entry("/counter/applications/{id}", "/counter/applications/" + NO_APPLICATION),
                 Map.entry("/counter/applications/{id}/{stepId}", "/counter/applications/" + NO_APPLICATION + "/applicant"),
-                Map.entry("/counter/applications/{id}/check-answers", "/counter/applications/" + NO_APPLICATION + "/check-answers"))));
+                Map.entry("/counter/applications/{id}/check-answers", "/counter/applications/" + NO_APPLICATION + "/check-answers"),
+                // issue 13, case pages (H5): a case nobody has (InformationRequestInBrowserTests walks a real one)
+                Map.entry("/staff/cases/{id}", "/staff/cases/" + NO_APPLICATION),
+                Map.entry("/staff/cases/{id}/application", "/staff/cases/" + NO_APPLICATION + "/application"),
+                Map.entry("/staff/cases/{id}/application/files/{fileId}", "/staff/cases/" + NO_APPLICATION + "/application/files/" + NO_APPLICATION),
+                Map.entry("/staff/cases/{id}/notice.pdf", "/staff/cases/" + NO_APPLICATION + "/notice.pdf"),
+                Map.entry("/staff/cases/{id}/replies/{fileId}", "/staff/cases/" + NO_APPLICATION + "/replies/" + NO_APPLICATION),
+                Map.entry("/my/cases/{id}/reply", "/my/cases/" + NO_APPLICATION + "/reply"))));
         pages.add("/procedures/okuyami");
         pages.add("/procedures/life-events/moving/plan?under3=999&situation=forged");
         pages.add("/procedures?q=" + "x".repeat(200) + "&event=NOPE");
