@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.machi.casework.CaseState;
+import org.machi.procedures.Applications;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,11 +25,13 @@ public class ResidentReplies {
 
     private final CaseStore store;
     private final CaseWork work;
+    private final Applications applications;
     private final Clock clock;
 
-    ResidentReplies(CaseStore store, CaseWork work, Clock clock) {
+    ResidentReplies(CaseStore store, CaseWork work, Applications applications, Clock clock) {
         this.store = store;
         this.work = work;
+        this.applications = applications;
         this.clock = clock;
     }
 
@@ -44,7 +47,7 @@ public class ResidentReplies {
      * The applicant answers the open request: the case moves to RESIDENT_REPLIED. Refused with
      * {@code NOT_FOUND} for anyone but the applicant, {@code NOT_WAITING_FOR_REPLY} when the case
      * does not wait for one, {@code REPLY_EMPTY} without text or files, {@code TEXT_TOO_LONG},
-     * {@code TOO_MANY_FILES}; nothing changes then.
+     * {@code TOO_MANY_FILES}, {@code NOT_APPLICANT} for a file the resident did not send; nothing changes then.
      */
     @Transactional
     public CaseOutcome reply(UUID caseId, UUID residentAccount, String text, List<UUID> fileIds) {
@@ -59,6 +62,9 @@ public class ResidentReplies {
                 }
                 if (files.size() > MAX_FILES) {
                     throw new CaseRefused(CaseRefusal.TOO_MANY_FILES);
+                }
+                if (applications.ownReplyFiles(files, residentAccount).size() != files.size()) {
+                    throw new CaseRefused(CaseRefusal.NOT_APPLICANT); // a file the resident did not send themselves
                 }
             }
             Instant now = clock.instant();

@@ -47,6 +47,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CaseListenersTests {
 
     @Autowired
+    org.machi.procedures.Applications applications;
+
+    @Autowired
     ApplicationEventPublisher events;
 
     @Autowired
@@ -152,7 +155,7 @@ class CaseListenersTests {
         assertThat(waiting.reason()).isEqualTo("預金通帳の写しを添付してください。");
         assertThat(waiting.replyPath()).isEqualTo("/my/cases/" + c.id() + "/reply");
 
-        assertThat(replies.reply(c.id(), resident.id(), "添付します。", List.of(UUID.randomUUID())).succeeded()).isTrue();
+        assertThat(replies.reply(c.id(), resident.id(), "添付します。", List.of(ReplyFiles.sentBy(applications, resident.id()))).succeeded()).isTrue();
         mailbox.to(resident.login(), m -> Mailbox.text(m).contains("Status: Reply received"));
         work.act(c.id(), clerk, new CaseCommand.Note("内部のメモ"));
         assertThat(work.act(c.id(), clerk, new CaseCommand.Reject("世帯主からの申請ではありません。")).succeeded()).isTrue();

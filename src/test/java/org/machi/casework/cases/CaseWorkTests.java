@@ -31,6 +31,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CaseWorkTests {
 
     @Autowired
+    org.machi.procedures.Applications applications;
+
+    @Autowired
     CaseWork work;
 
     @Autowired
@@ -72,7 +75,7 @@ class CaseWorkTests {
         ReplyPage page = replies.openRequest(caseId, resident.id()).orElseThrow();
         assertThat(page.waiting()).isTrue();
         assertThat(page.request().message()).isEqualTo("口座の通帳の写しを添付してください。");
-        UUID file = UUID.randomUUID();
+        UUID file = ReplyFiles.sentBy(applications, resident.id());
         assertThat(replies.reply(caseId, resident.id(), "  添付しました。 ", List.of(file)).state()).isEqualTo(CaseState.RESIDENT_REPLIED);
         assertThat(work.act(caseId, clerk, new CaseCommand.Note("通帳の名義を確認した。")).succeeded()).isTrue();
         assertThat(work.act(caseId, clerk, new CaseCommand.Approve()).state()).isEqualTo(CaseState.APPROVED);
@@ -255,7 +258,12 @@ class CaseWorkTests {
         assertThat(store.view(caseId).orElseThrow().state()).isEqualTo(CaseState.NEEDS_INFORMATION);
         assertThat(store.openRequest(caseId)).isPresent();
 
-        assertThat(replies.reply(caseId, resident.id(), null, List.of(UUID.randomUUID())).succeeded()).isTrue();
+        assertThat(replies.reply(caseId, resident.id(), null, List.of(UUID.randomUUID())).refusal())
+                .as("a file nobody sent").isEqualTo(CaseRefusal.NOT_APPLICANT);
+        assertThat(replies.reply(caseId, resident.id(), null, List.of(ReplyFiles.sentBy(applications, other.id()))).refusal())
+                .as("a file another resident sent").isEqualTo(CaseRefusal.NOT_APPLICANT);
+        assertThat(store.openRequest(caseId)).as("nothing changed").isPresent();
+        assertThat(replies.reply(caseId, resident.id(), null, List.of(ReplyFiles.sentBy(applications, resident.id()))).succeeded()).isTrue();
         assertThat(replies.reply(caseId, resident.id(), "もう一度", List.of()).refusal()).isEqualTo(CaseRefusal.NOT_WAITING_FOR_REPLY);
         assertThat(store.requests(caseId)).singleElement().satisfies(r -> assertThat(r.reply()).isNull());
     }
