@@ -227,6 +227,60 @@ class AuthorizationMatrixTests {
         assertThat(wrong).isEmpty();
     }
 
+    @Autowired
+    org.machi.casework.cases.CaseWork caseWork;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    java.time.Clock clock;
+
+    @Autowired
+    org.machi.identity.account.StaffAccounts staffAccounts;
+
+    /**
+     * Department scoping, the row of the matrix that permissions alone cannot hold: a case of 環境センター opens
+     * for its own clerks only. A clerk of another department, and one without a department, are refused on every
+     * case endpoint (403) and change nothing.
+     */
+    @Test
+    void aCaseOpensOnlyForTheClerksOfItsDepartment() throws Exception {
+        java.util.UUID caseId = new org.machi.casework.cases.TestCases(caseWork, jdbc, clock)
+                .open("2026-000777-0", "sodai-gomi", "kankyo-center", accounts.resident().id(), null);
+        Authentication own = clerkOf("kankyo-center");
+        Authentication other = clerkOf("shimin");
+        Authentication none = clerkOf(null);
+        String[] reads = {"/staff/cases/" + caseId, "/staff/cases/" + caseId + "/application",
+                "/staff/cases/" + caseId + "/notice.pdf"};
+        for (String path : reads) {
+            for (Authentication refused : List.of(other, none)) {
+                assertThat(mvc.perform(MockMvcRequestBuilders.get(path).with(authentication(refused)).accept("text/html"))
+                        .andReturn().getResponse().getStatus()).as(path).isEqualTo(403);
+            }
+        }
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/staff/cases/" + caseId).with(authentication(own)).accept("text/html"))
+                .andReturn().getResponse().getStatus()).as("the department's own clerk").isEqualTo(200);
+        long transitions = jdbc.sql("SELECT COUNT(*) FROM casework.case_transition WHERE case_id = :id").param("id", caseId)
+                .query(Long.class).single();
+        for (Authentication refused : List.of(other, none)) {
+            assertThat(mvc.perform(MockMvcRequestBuilders.post("/staff/cases/" + caseId + "/actions/start-review").with(csrf())
+                    .with(authentication(refused)).accept("text/html")).andReturn().getResponse().getStatus()).isEqualTo(403);
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM casework.case_transition WHERE case_id = :id").param("id", caseId)
+                .query(Long.class).single()).as("nothing changed").isEqualTo(transitions);
+        assertThat(mvc.perform(MockMvcRequestBuilders.post("/staff/cases/" + caseId + "/actions/start-review").with(csrf())
+                .with(authentication(own)).accept("text/html")).andReturn().getResponse().getStatus()).isLessThan(400);
+        assertThat(jdbc.sql("SELECT state FROM casework.case_file WHERE id = :id").param("id", caseId).query(String.class).single())
+                .isEqualTo("IN_REVIEW");
+    }
+
+    private Authentication clerkOf(String department) {
+        Account clerk = accounts.staff(StaffRole.DEPARTMENT_STAFF);
+        staffAccounts.changeDetails(clerk.id(), new org.machi.identity.account.StaffDetails("係員 " + department, department, null), "system");
+        return MachiUserTestSupport.signedIn(clerk, true);
+    }
+
     /** The staff member whose page the {id} endpoints show. */
     private Account example;
 
