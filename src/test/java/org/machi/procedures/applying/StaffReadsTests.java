@@ -76,8 +76,9 @@ class StaffReadsTests {
         return id;
     }
 
+    /** The newest entry, leaving out those casework writes in the background as it matches each new case to the register. */
     private AuditEntry lastRead() {
-        return audit.latest(1).get(0);
+        return audit.latest(20).stream().filter(entry -> !"register-match".equals(entry.purpose())).findFirst().orElseThrow();
     }
 
     @Test
@@ -131,7 +132,8 @@ class StaffReadsTests {
         assertThat(applications.read(UUID.randomUUID(), CLERK, "case review", SiteLanguage.JA)).isEmpty();
         assertThat(applications.file(draft, UUID.randomUUID(), CLERK, "case review")).isEmpty();
 
-        assertThat(audit.latest(1).isEmpty() ? 0 : audit.latest(1).get(0).seq()).isEqualTo(before);
+        assertThat(audit.latest(50).stream().filter(entry -> entry.seq() > before)
+                .filter(entry -> !"register-match".equals(entry.purpose()))).as("nothing recorded").isEmpty();
     }
 
     @Test
