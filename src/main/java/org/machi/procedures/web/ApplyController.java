@@ -16,7 +16,6 @@ import org.machi.procedures.applying.GroupAction;
 import org.machi.procedures.applying.Problem;
 import org.machi.procedures.applying.StepInput;
 import org.machi.procedures.drafts.SaveForLater;
-import org.machi.procedures.forms.FieldType;
 import org.machi.procedures.forms.Step;
 import org.machi.identity.Residents;
 import org.machi.shared.SiteLanguage;
@@ -213,21 +212,9 @@ class ApplyController {
 
     private String stepPage(Draft draft, Step step, org.machi.procedures.applying.Answers answers, StepInput posted, List<Problem> problems,
                             String change, Map<String, Integer> items, Locale locale, Model model) {
-        SiteLanguage language = SiteLanguage.of(locale);
         model.addAttribute("procedure", procedure(draft.application().procedure(), locale));
         model.addAttribute("app", draft.application());
-        model.addAttribute("step", step);
-        model.addAttribute("stepTitle", step.title().in(language));
-        model.addAttribute("stepIntro", step.intro() == null ? null : step.intro().in(language));
-        model.addAttribute("fields", pages.fields(draft.rules(), step, answers, posted, problems, draft.application().prefilled(), change,
-                items, applying.files(draft.application().id()), locale));
-        model.addAttribute("problems", problems);
-        model.addAttribute("multipart", step.fields().stream().anyMatch(f -> f.type() == FieldType.FILE));
-        List<Step> shown = draft.rules().shownSteps(answers);
-        int position = shown.indexOf(step);
-        model.addAttribute("position", position + 1);
-        model.addAttribute("steps", shown.size());
-        model.addAttribute("previous", position > 0 ? shown.get(position - 1).id() : null);
+        pages.stepModel(draft, step, answers, posted, problems, change, items, applying.files(draft.application().id()), locale, model);
         return "procedures/apply-step";
     }
 

@@ -52,6 +52,28 @@ public class StepPages {
      * The fields of a step. Values come from {@code posted} when the page is shown again with problems,
      * otherwise from the answers; prefilled fields are summary rows unless the resident asked to change one.
      */
+    /**
+     * What the step page (procedures/apply-step) shows of one step of a draft, for residents' and the counter's
+     * step pages alike: the step, its fields with the answers or what was posted, and where it stands among the shown steps.
+     */
+    public void stepModel(org.machi.procedures.applying.Draft draft, Step step, Answers answers, StepInput posted, List<Problem> problems,
+                          String change, Map<String, Integer> items, Map<UUID, FileInfo> files, Locale locale,
+                          org.springframework.ui.Model model) {
+        SiteLanguage language = SiteLanguage.of(locale);
+        model.addAttribute("step", step);
+        model.addAttribute("stepTitle", step.title().in(language));
+        model.addAttribute("stepIntro", step.intro() == null ? null : step.intro().in(language));
+        model.addAttribute("fields", fields(draft.rules(), step, answers, posted, problems, draft.application().prefilled(), change,
+                items, files, locale));
+        model.addAttribute("problems", problems);
+        model.addAttribute("multipart", step.fields().stream().anyMatch(f -> f.type() == FieldType.FILE));
+        List<Step> shown = draft.rules().shownSteps(answers);
+        int position = shown.indexOf(step);
+        model.addAttribute("position", position + 1);
+        model.addAttribute("steps", shown.size());
+        model.addAttribute("previous", position > 0 ? shown.get(position - 1).id() : null);
+    }
+
     public List<FieldView> fields(FormRules rules, Step step, Answers answers, StepInput posted, List<Problem> problems, Set<String> prefilled,
                                   String change, Map<String, Integer> items, Map<UUID, FileInfo> files, Locale locale) {
         SiteLanguage language = SiteLanguage.of(locale);
